@@ -1,0 +1,24 @@
+namespace VagrantNet.Sdk.Config;
+
+/// <summary>The <c>config</c> object a Vagrantfile.csx receives: one per layer, merged in Vagrant's order.</summary>
+public sealed class RootConfig : ConfigSection
+{
+    public VmConfig Vm { get; } = new();
+
+    public SshConfig Ssh { get; } = new();
+
+    public VnetConfig Vnet { get; } = new();
+
+    public override void Validate(ValidationErrors errors)
+    {
+        Vm.Validate(errors);
+        Ssh.Validate(errors);
+    }
+}
+
+/// <summary>Settings of vnet itself (Vagrant's <c>config.vagrant</c>).</summary>
+public sealed class VnetConfig : ConfigSection
+{
+    /// <summary>Plugins the project needs; <c>vnet up</c> stops early with a clear message when one is missing.</summary>
+    public List<string> Plugins { get; } = [];
+}

@@ -1,0 +1,241 @@
+namespace VagrantNet.Sdk.Config;
+
+/// <summary><c>config.Vm</c>: the machine, its box, networks, folders, provisioners and providers.</summary>
+public sealed class VmConfig : ConfigSection
+{
+    public const int DefaultBootTimeout = 300;
+    public const int DefaultGracefulHaltTimeout = 60;
+
+    /// <summary>Box name, such as <c>vnet/debian12</c>.</summary>
+    public string? Box { get; set; }
+
+    /// <summary>Version constraint such as <c>"&gt;= 1.0, &lt; 2"</c>; null means the newest.</summary>
+    public string? BoxVersion { get; set; }
+
+    /// <summary>Where to fetch the box (or its catalog) when it is not installed.</summary>
+    public string[]? BoxUrl { get; set; }
+
+    public bool? BoxCheckUpdate { get; set; }
+
+    public string? BoxDownloadChecksum { get; set; }
+
+    /// <summary>md5, sha1, sha256, sha384 or sha512.</summary>
+    public string? BoxDownloadChecksumType { get; set; }
+
+    public bool? BoxDownloadInsecure { get; set; }
+
+    public string? BoxDownloadCaCert { get; set; }
+
+    /// <summary>Box architecture; default is the host's (amd64 on x86_64).</summary>
+    public string? BoxArchitecture { get; set; }
+
+    public string? Hostname { get; set; }
+
+    /// <summary>Seconds to wait for the machine to boot and answer SSH.</summary>
+    public int? BootTimeout { get; set; }
+
+    /// <summary>Seconds a graceful halt may take before vnet powers the machine off.</summary>
+    public int? GracefulHaltTimeout { get; set; }
+
+    /// <summary>Communicator name (default <c>ssh</c>).</summary>
+    public string? Communicator { get; set; }
+
+    /// <summary>Guest OS family; detected when unset.</summary>
+    public string? Guest { get; set; }
+
+    public string? PostUpMessage { get; set; }
+
+    public NetworkConfig Network { get; } = new();
+
+    public ProvisionConfig Provision { get; } = new();
+
+    public CloudInitConfig CloudInit { get; } = new();
+
+    /// <summary>Synced folders keyed by id (default: the guest path), so a later layer replaces an earlier one.</summary>
+    [NotMerged]
+    public IReadOnlyList<SyncedFolderDefinition> SyncedFolders => _syncedFolders;
+
+    /// <summary>Machines named with <see cref="Define"/>, in definition order.</summary>
+    [NotMerged]
+    public IReadOnlyList<MachineDefinition> Definitions => _definitions;
+
+    /// <summary>Provider blocks in the order written.</summary>
+    [NotMerged]
+    public IReadOnlyList<ProviderBlock> ProviderBlocks => _providerBlocks;
+
+    private readonly List<SyncedFolderDefinition> _syncedFolders = [];
+    private readonly List<MachineDefinition> _definitions = [];
+    private readonly List<ProviderBlock> _providerBlocks = [];
+
+    /// <summary>Defines a machine. Its block receives a config that is merged over the project's.</summary>
+    public void Define(string name, Action<RootConfig>? configure = null, bool primary = false, bool autostart = true)
+    {
+        if (_definitions.Any(d => d.Name == name))
+        {
+            throw new ConfigurationException($"The machine name '{name}' is defined twice; each Define needs its own name.");
+        }
+
+        _definitions.Add(new MachineDefinition(name, configure ?? (_ => { }), primary, autostart));
+    }
+
+    /// <summary>Typed provider settings: <c>Provider&lt;LibvirtConfig&gt;((lv, over) =&gt; ...)</c>.</summary>
+    public void Provider<TConfig>(Action<TConfig, RootConfig> configure)
+        where TConfig : ProviderConfig, new() =>
+        _providerBlocks.Add(new ProviderBlock(ProviderConfig.NameOf(typeof(TConfig)), typeof(TConfig), (cfg, over) => configure((TConfig)cfg, over)));
+
+    public void Provider<TConfig>(Action<TConfig> configure)
+        where TConfig : ProviderConfig, new() =>
+        Provider<TConfig>((cfg, _) => configure(cfg));
+
+    /// <summary>Untyped provider settings for a plugin the script does not reference: <c>p["memory"] = 1024</c>.</summary>
+    public void Provider(string name, Action<ProviderSettings, RootConfig> configure) =>
+        _providerBlocks.Add(new ProviderBlock(name, null, (cfg, over) =>
+        {
+            var settings = new ProviderSettings(name);
+            configure(settings, over);
+            settings.ApplyTo(cfg);
+        }));
+
+    public void Provider(string name, Action<ProviderSettings>? configure = null) =>
+        Provider(name, (settings, _) => configure?.Invoke(settings));
+
+    /// <summary>Shares a host folder with the guest. <paramref name="type"/> null lets vnet choose (rsync here).</summary>
+    public void SyncedFolder(
+        string host,
+        string guest,
+        string? type = null,
+        bool disabled = false,
+        string[]? exclude = null,
+        string[]? args = null,
+        string? owner = null,
+        string? group = null,
+        string[]? mountOptions = null,
+        bool create = false,
+        string? id = null,
+        Dictionary<string, object?>? options = null)
+    {
+        var folder = new SyncedFolderDefinition
+        {
+            Id = id ?? guest,
+            HostPath = host,
+            GuestPath = guest,
+            Type = type,
+            Disabled = disabled,
+            Exclude = exclude ?? [],
+            Args = args,
+            Owner = owner,
+            Group = group,
+            MountOptions = mountOptions ?? [],
+            Create = create,
+            Options = options ?? [],
+        };
+        var index = _syncedFolders.FindIndex(f => f.Id == folder.Id);
+        if (index >= 0)
+        {
+            _syncedFolders[index] = folder;
+        }
+        else
+        {
+            _syncedFolders.Add(folder);
+        }
+    }
+
+    public override void Merge(ConfigSection other)
+    {
+        base.Merge(other);
+        var theirs = (VmConfig)other;
+        foreach (var folder in theirs._syncedFolders)
+        {
+            var index = _syncedFolders.FindIndex(f => f.Id == folder.Id);
+            if (index >= 0)
+            {
+                _syncedFolders[index] = folder;
+            }
+            else
+            {
+                _syncedFolders.Add(folder);
+            }
+        }
+
+        foreach (var definition in theirs._definitions)
+        {
+            if (_definitions.All(d => d.Name != definition.Name))
+            {
+                _definitions.Add(definition);
+            }
+        }
+
+        _providerBlocks.AddRange(theirs._providerBlocks);
+    }
+
+    public override void FinalizeDefaults()
+    {
+        base.FinalizeDefaults();
+        BootTimeout ??= DefaultBootTimeout;
+        GracefulHaltTimeout ??= DefaultGracefulHaltTimeout;
+        BoxCheckUpdate ??= true;
+        BoxDownloadInsecure ??= false;
+        Communicator ??= "ssh";
+        BoxArchitecture ??= "amd64";
+        if (_syncedFolders.All(f => f.GuestPath != "/vagrant"))
+        {
+            // Vagrant shares the project root with every machine unless told otherwise.
+            SyncedFolder(".", "/vagrant", id: "vagrant-root");
+        }
+    }
+
+    public override void Validate(ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(Box))
+        {
+            errors.Add("vm", "vm.box", "a box must be specified");
+        }
+
+        if (BoxVersion is not null && !VersionConstraint.TryParse(BoxVersion, out _, out var why))
+        {
+            errors.Add("vm", "vm.box_version", $"'{BoxVersion}' is not a valid version constraint: {why}");
+        }
+
+        if (BoxDownloadChecksumType is not null && !ChecksumTypes.IsKnown(BoxDownloadChecksumType))
+        {
+            errors.Add("vm", "vm.box_download_checksum_type", $"unknown type '{BoxDownloadChecksumType}'; use one of {string.Join(", ", ChecksumTypes.All)}");
+        }
+
+        if (BoxDownloadChecksum is not null && BoxDownloadChecksumType is null)
+        {
+            errors.Add("vm", "vm.box_download_checksum_type", "must be set when box_download_checksum is set");
+        }
+
+        if (BootTimeout is <= 0)
+        {
+            errors.Add("vm", "vm.boot_timeout", "must be a positive number of seconds");
+        }
+
+        if (GracefulHaltTimeout is < 0)
+        {
+            errors.Add("vm", "vm.graceful_halt_timeout", "must not be negative");
+        }
+
+        if (Hostname is not null && !HostnameRules.IsValid(Hostname))
+        {
+            errors.Add("vm", "vm.hostname", $"'{Hostname}' is not a valid hostname (letters, digits, '-' and '.', each label 1-63 characters, not starting or ending with '-')");
+        }
+
+        Network.Validate(errors);
+        Provision.Validate(errors);
+        CloudInit.Validate(errors);
+        foreach (var folder in _syncedFolders.Where(f => !f.Disabled))
+        {
+            if (!folder.GuestPath.StartsWith('/'))
+            {
+                errors.Add("vm", "vm.synced_folder", $"guest path '{folder.GuestPath}' must be absolute");
+            }
+        }
+    }
+}
+
+/// <summary>A machine named with <c>config.Vm.Define</c>.</summary>
+public sealed record MachineDefinition(string Name, Action<RootConfig> Configure, bool Primary, bool Autostart);
+
+/// <summary>A provider block: applies its settings to the provider config and to the override config.</summary>
+public sealed record ProviderBlock(string Name, Type? ConfigType, Action<ProviderConfig, RootConfig> Apply);

@@ -1,0 +1,106 @@
+namespace VagrantNet.Sdk.Pipeline;
+
+/// <summary>
+/// Builds a pipeline as Vagrant's builder does: a list of steps, <see cref="Call{TCondition}"/> branches,
+/// and hooks that insert steps before or after a step type (also inside branches).
+/// </summary>
+public sealed class ActionBuilder
+{
+    private readonly List<Step> _steps = [];
+
+    public IReadOnlyList<Step> Steps => _steps;
+
+    public ActionBuilder Use<T>()
+        where T : IAction, new() => Use(new T());
+
+    public ActionBuilder Use(IAction action)
+    {
+        _steps.Add(new Step(action));
+        return this;
+    }
+
+    /// <summary>Evaluates <typeparamref name="TCondition"/> when reached, then runs the branch built for its result.</summary>
+    public ActionBuilder Call<TCondition>(Action<bool, ActionBuilder> branch)
+        where TCondition : ICondition, new() => Call(new TCondition(), branch);
+
+    public ActionBuilder Call(ICondition condition, Action<bool, ActionBuilder> branch)
+    {
+        _steps.Add(new Step(new BranchAction(condition, branch)));
+        return this;
+    }
+
+    /// <summary>Inserts <paramref name="action"/> before every step of type <typeparamref name="TExisting"/>, branches included.</summary>
+    public ActionBuilder InsertBefore<TExisting>(IAction action)
+        where TExisting : IAction => Insert(typeof(TExisting), action, offset: 0);
+
+    /// <summary>Inserts <paramref name="action"/> after every step of type <typeparamref name="TExisting"/>, branches included.</summary>
+    public ActionBuilder InsertAfter<TExisting>(IAction action)
+        where TExisting : IAction => Insert(typeof(TExisting), action, offset: 1);
+
+    public bool Contains<T>()
+        where T : IAction => _steps.Any(s => s.Action is T);
+
+    /// <summary>The runnable pipeline.</summary>
+    public ActionPipeline Build() => new([.. _steps.Select(s => s.Action)]);
+
+    /// <summary>The recipe as indented lines, branches expanded for both results: for tests and dry runs.</summary>
+    public IReadOnlyList<string> Describe()
+    {
+        var lines = new List<string>();
+        Describe(lines, 0);
+        return lines;
+    }
+
+    internal void Describe(List<string> lines, int depth)
+    {
+        var indent = new string(' ', depth * 2);
+        foreach (var step in _steps)
+        {
+            if (step.Action is BranchAction branch)
+            {
+                lines.Add($"{indent}{ActionNames.Of(branch.Condition)}?");
+                foreach (var result in new[] { true, false })
+                {
+                    var inner = branch.BuildBranch(result);
+                    lines.Add($"{indent}  {(result ? "yes" : "no")}:{(inner._steps.Count == 0 ? " (nothing)" : string.Empty)}");
+                    inner.Describe(lines, depth + 2);
+                }
+            }
+            else
+            {
+                lines.Add(indent + ActionNames.Of(step.Action));
+            }
+        }
+    }
+
+    private ActionBuilder Insert(Type existing, IAction action, int offset)
+    {
+        for (var i = _steps.Count - 1; i >= 0; i--)
+        {
+            if (existing.IsInstanceOfType(_steps[i].Action))
+            {
+                _steps.Insert(i + offset, new Step(action));
+            }
+            else if (_steps[i].Action is BranchAction branch)
+            {
+                branch.Hooks.Add(b => b.Insert(existing, action, offset));
+            }
+        }
+
+        return this;
+    }
+
+    public sealed record Step(IAction Action);
+}
+
+/// <summary>Readable names for steps: the type name, or <see cref="IDescribedAction.Description"/>.</summary>
+public static class ActionNames
+{
+    public static string Of(object step) => step is IDescribedAction described ? described.Description : step.GetType().Name;
+}
+
+/// <summary>A step that describes itself (for inline steps and dry runs).</summary>
+public interface IDescribedAction
+{
+    string Description { get; }
+}

@@ -1,0 +1,46 @@
+using VagrantNet.Sdk.Config;
+using VagrantNet.Sdk.Machines;
+using VagrantNet.Sdk.Pipeline;
+
+namespace VagrantNet.Sdk.Plugins;
+
+/// <summary>What a plugin can contribute. Built-in parts register through it too.</summary>
+public interface IPluginRegistry
+{
+    /// <summary>A provider and its typed config (the config class carries <see cref="ProviderNameAttribute"/>).</summary>
+    void Provider<TConfig>(Func<IMachine, IProvider> factory, ProviderOptions? options = null)
+        where TConfig : ProviderConfig, new();
+
+    void Communicator(string name, Func<IMachine, ICommunicator> factory);
+
+    void Provisioner(string type, Func<IProvisioner> factory);
+
+    void SyncedFolder(string type, int priority, Func<ISyncedFolder> factory);
+
+    /// <summary>A guest capability for a guest family (<c>linux</c>, <c>debian</c>, ...).</summary>
+    void GuestCapability(string guest, string name, GuestCapability implementation);
+
+    /// <summary>A guest family and how to detect it; <paramref name="parent"/> lets a family inherit capabilities.</summary>
+    void Guest(string name, string? parent, string detectCommand);
+
+    /// <summary>Changes every pipeline named <paramref name="action"/> (or every pipeline, for <c>*</c>) before it runs.</summary>
+    void ActionHook(string action, Action<ActionBuilder> hook);
+}
+
+public sealed record ProviderOptions
+{
+    /// <summary>Higher wins when the user names no provider.</summary>
+    public int Priority { get; init; } = 5;
+
+    /// <summary>Whether this host can run the provider; returns null when it can, else the reason.</summary>
+    public Func<string?>? Usable { get; init; }
+
+    /// <summary>Whether several machines of this provider may come up at once.</summary>
+    public bool Parallel { get; init; } = true;
+
+    /// <summary>Whether a box is needed (false for providers such as docker).</summary>
+    public bool BoxOptional { get; init; }
+}
+
+/// <summary>A guest capability: runs against the machine's communicator with arguments.</summary>
+public delegate Task<object?> GuestCapability(IMachine machine, object?[] args, CancellationToken cancellation);

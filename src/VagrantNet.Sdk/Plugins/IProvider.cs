@@ -1,0 +1,34 @@
+using VagrantNet.Sdk.Machines;
+using VagrantNet.Sdk.Pipeline;
+
+namespace VagrantNet.Sdk.Plugins;
+
+/// <summary>Well-known pipeline names a provider answers in <see cref="IProvider.Action"/>.</summary>
+public static class ActionNamesWellKnown
+{
+    public const string Up = "up";
+    public const string Halt = "halt";
+    public const string Suspend = "suspend";
+    public const string Resume = "resume";
+    public const string Reload = "reload";
+    public const string Destroy = "destroy";
+    public const string Provision = "provision";
+    public const string SshRun = "ssh_run";
+    public const string Package = "package";
+}
+
+/// <summary>A provider: builds pipelines for actions and reports the machine's state.</summary>
+public interface IProvider
+{
+    /// <summary>The pipeline for <paramref name="name"/>, or null when this provider cannot do it.</summary>
+    ActionBuilder? Action(string name);
+
+    /// <summary>Live state; must be cheap (no IP lookup).</summary>
+    Task<MachineState> StateAsync(CancellationToken cancellation);
+
+    /// <summary>How to reach the machine, or null while it is unreachable.</summary>
+    Task<SshInfo?> SshInfoAsync(CancellationToken cancellation);
+
+    /// <summary>Called when the machine's id changed (created or destroyed).</summary>
+    void MachineIdChanged();
+}

@@ -1,0 +1,22 @@
+using VagrantNet.Sdk.Machines;
+
+namespace VagrantNet.Sdk.Plugins;
+
+/// <summary>Host-side services the engine lends to plugins.</summary>
+public interface IVnetHost
+{
+    /// <summary><c>$VNET_HOME</c>: boxes, the machine index, plugins, caches.</summary>
+    string Home { get; }
+
+    /// <summary>A scratch directory under VNET_HOME for downloads and imports.</summary>
+    string TempDirectory { get; }
+
+    /// <summary>Finds the machine's box, adding it from <c>vm.box_url</c> or a catalog when missing.</summary>
+    Task<BoxInfo> ResolveBoxAsync(IMachine machine, CancellationToken cancellation);
+
+    /// <summary>A cross-process lock (a file lock under VNET_HOME/locks); disposing releases it.</summary>
+    Task<IAsyncDisposable> LockAsync(string name, TimeSpan timeout, CancellationToken cancellation);
+
+    /// <summary>Whether the user asked for a dry run: steps describe and do nothing.</summary>
+    bool DryRun { get; }
+}
