@@ -1,0 +1,44 @@
+using VagrantNet.Core.Environment;
+using VagrantNet.Core.Locking;
+using VagrantNet.Core.Machines;
+using VagrantNet.Core.Plugins;
+using VagrantNet.Sdk.Pipeline;
+
+namespace VagrantNet.Core.Actions;
+
+/// <summary>Runs a provider's pipeline for one machine: hooks applied, the machine locked, recovery on failure.</summary>
+public sealed class ActionRunner(PluginRegistry registry, InterruptSource interrupts)
+{
+    /// <summary>How long a second command waits for a machine that another vnet process is working on.</summary>
+    public static readonly TimeSpan MachineLockTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>The recipe of <paramref name="action"/> for <paramref name="machine"/>, hooks applied.</summary>
+    public ActionBuilder Recipe(Machine machine, string action)
+    {
+        var builder = machine.Provider.Action(action)
+            ?? throw new VnetException($"Machine '{machine.Name}': the {machine.ProviderName} provider does not support the '{action}' action.");
+        registry.ApplyHooks(action, builder);
+        return builder;
+    }
+
+    /// <summary>Runs <paramref name="action"/>; <paramref name="seed"/> sets the context values the command passes in.</summary>
+    public async Task RunAsync(Machine machine, string action, Action<ActionContext>? seed = null, bool lockMachine = true)
+    {
+        var builder = Recipe(machine, action);
+        if (machine.Host.DryRun)
+        {
+            machine.Ui.Info($"Would run '{action}' (dry run):");
+            foreach (var line in builder.Describe())
+            {
+                machine.Ui.Detail(line);
+            }
+        }
+
+        await using var held = lockMachine
+            ? await FileLock.AcquireAsync(Path.Combine(machine.DataDirectory, "action.lock"), MachineLockTimeout, $"Machine '{machine.Name}'", interrupts.Cancellation).ConfigureAwait(false)
+            : null;
+        var context = new ActionContext(machine, interrupts.Cancellation, interrupts.Abort);
+        seed?.Invoke(context);
+        await builder.Build().RunAsync(context).ConfigureAwait(false);
+    }
+}

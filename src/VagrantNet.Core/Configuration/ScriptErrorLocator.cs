@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using VagrantNet.Core.Environment;
+using VagrantNet.Sdk.Config;
+
+namespace VagrantNet.Core.Configuration;
+
+/// <summary>Turns an exception thrown by script code into a message that names the script file and line.</summary>
+public static class ScriptErrorLocator
+{
+    /// <summary>Runs <paramref name="block"/>; an exception from it becomes a <see cref="VnetException"/> pointing at the script line.</summary>
+    public static void Run(Action block, string scriptPath)
+    {
+        try
+        {
+            block();
+        }
+        catch (ConfigurationException e)
+        {
+            throw new VnetException(Describe(e, scriptPath, e.Message), e);
+        }
+        catch (Exception e) when (e is not VnetException)
+        {
+            throw new VnetException(Describe(e, scriptPath, $"{e.GetType().Name}: {e.Message}"), e);
+        }
+    }
+
+    public static string Describe(Exception error, string scriptPath, string message)
+    {
+        var frame = new StackTrace(error, fNeedFileInfo: true).GetFrames()
+            .FirstOrDefault(f => f.GetFileName()?.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) == true && f.GetFileLineNumber() > 0);
+        var file = frame?.GetFileName() ?? scriptPath;
+        var location = frame is null ? string.Empty : $"({frame.GetFileLineNumber()},{Math.Max(1, frame.GetFileColumnNumber())})";
+        return $"{DisplayPath.Of(file)}{location}: error: {message}";
+    }
+}

@@ -1,0 +1,18 @@
+namespace VagrantNet.Core.Environment;
+
+/// <summary>Writes files so that readers see either the old or the new content, never half of it.</summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string content, UnixFileMode? mode = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp-" + System.Environment.ProcessId;
+        using (var stream = new FileStream(temp, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = mode ?? (UnixFileMode)0b110_100_100 }))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(content);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using VagrantNet.Core.Configuration;
+using VagrantNet.Sdk.Plugins;
+
+namespace VagrantNet.Core.Environment;
+
+/// <summary>What a <see cref="VnetEnvironment"/> is built from; tests set each piece.</summary>
+public sealed record EnvironmentOptions
+{
+    public required string WorkingDirectory { get; init; }
+
+    public required VnetPaths Paths { get; init; }
+
+    public required IUserInterface Ui { get; init; }
+
+    public required ILoggerFactory LoggerFactory { get; init; }
+
+    public required IVagrantfileEvaluator Evaluator { get; init; }
+
+    /// <summary>Directories whose subdirectories are plugins (beside the binary, then VNET_HOME/plugins).</summary>
+    public IReadOnlyList<string> PluginDirectories { get; init; } = [];
+
+    /// <summary>Parts that ship with vnet and register like any plugin.</summary>
+    public IReadOnlyList<IVagrantPlugin> BuiltinPlugins { get; init; } = [];
+
+    public IBoxLookup? BoxLookup { get; init; }
+
+    public IBoxResolver? BoxResolver { get; init; }
+
+    public bool DryRun { get; init; }
+
+    /// <summary>Whether a project (a Vagrantfile.csx) is required; commands such as <c>box list</c> run without one.</summary>
+    public bool RequireProject { get; init; } = true;
+}

@@ -1,0 +1,37 @@
+namespace VagrantNet.Core.Environment;
+
+/// <summary>Finds the project's Vagrantfile.csx by walking up from a directory, as Vagrant does.</summary>
+public static class VagrantfileLocator
+{
+    public const string DefaultName = "Vagrantfile.csx";
+
+    /// <summary>The file name to look for: <c>VNET_VAGRANTFILE</c> or <c>Vagrantfile.csx</c>.</summary>
+    public static string FileName =>
+        System.Environment.GetEnvironmentVariable("VNET_VAGRANTFILE") is { Length: > 0 } name ? name : DefaultName;
+
+    /// <summary>The full path of the nearest Vagrantfile at or above <paramref name="start"/>, or null.</summary>
+    public static string? Find(string start)
+    {
+        var name = FileName;
+        if (Path.IsPathRooted(name))
+        {
+            return File.Exists(name) ? name : null;
+        }
+
+        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    public static string Require(string start) =>
+        Find(start) ?? throw new VnetException(
+            $"A {FileName} is required to run this command, but none was found in {Path.GetFullPath(start)} or any directory above it. " +
+            "Run `vnet init` to create one, or change to a directory that has one.");
+}

@@ -1,0 +1,183 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using VagrantNet.Core.Configuration;
+using VagrantNet.Core.Machines;
+using VagrantNet.Core.Plugins;
+
+namespace VagrantNet.Core.Environment;
+
+/// <summary>
+/// One command's view of the world: VNET_HOME, the loaded plugins, the project and its machines.
+/// The composition root of the engine.
+/// </summary>
+public sealed class VnetEnvironment : IAsyncDisposable
+{
+    private readonly EnvironmentOptions _options;
+    private readonly ConfigLoader _loader;
+    private readonly List<Machine> _machines = [];
+
+    private VnetEnvironment(EnvironmentOptions options, PluginRegistry registry, PluginManager plugins, VnetProject? project)
+    {
+        _options = options;
+        Registry = registry;
+        Plugins = plugins;
+        Project = project;
+        _loader = new ConfigLoader(options.Evaluator);
+        Host = new VnetHost(options.Paths, options.BoxResolver, options.DryRun);
+        Index = new MachineIndex(options.Paths.MachineIndex);
+    }
+
+    public PluginRegistry Registry { get; }
+
+    public PluginManager Plugins { get; }
+
+    public VnetProject? Project { get; }
+
+    public VnetPaths Paths => _options.Paths;
+
+    public IUserInterface Ui => _options.Ui;
+
+    public VnetHost Host { get; }
+
+    public MachineIndex Index { get; }
+
+    public ILoggerFactory LoggerFactory => _options.LoggerFactory;
+
+    public static async Task<VnetEnvironment> LoadAsync(EnvironmentOptions options, CancellationToken cancellation)
+    {
+        var registry = new PluginRegistry();
+        foreach (var builtin in options.BuiltinPlugins)
+        {
+            builtin.Register(registry);
+        }
+
+        var plugins = new PluginManager(options.LoggerFactory.CreateLogger("plugins"));
+        plugins.LoadAll(options.PluginDirectories, registry);
+
+        VnetProject? project = null;
+        var vagrantfile = options.RequireProject
+            ? VagrantfileLocator.Require(options.WorkingDirectory)
+            : VagrantfileLocator.Find(options.WorkingDirectory);
+        if (vagrantfile is not null)
+        {
+            var loader = new ConfigLoader(options.Evaluator);
+            var config = await loader.LoadAsync(options.Paths.UserVagrantfile, vagrantfile, cancellation).ConfigureAwait(false);
+            project = new VnetProject(vagrantfile, config);
+        }
+
+        return new VnetEnvironment(options, registry, plugins, project);
+    }
+
+    public VnetProject RequireProject() =>
+        Project ?? throw new VnetException($"A {VagrantfileLocator.FileName} is required to run this command. Run `vnet init` to create one.");
+
+    /// <summary>
+    /// The machines a command names: all of them when none is named, a name, or a <c>/regex/</c> as Vagrant accepts.
+    /// </summary>
+    public IReadOnlyList<string> SelectMachines(IReadOnlyList<string> names, bool onlyAutostart = false)
+    {
+        var project = RequireProject();
+        if (names.Count == 0)
+        {
+            return [.. project.Config.Machines.Where(m => !onlyAutostart || m.Autostart).Select(m => m.Name)];
+        }
+
+        var selected = new List<string>();
+        foreach (var name in names)
+        {
+            if (name.Length > 2 && name.StartsWith('/') && name.EndsWith('/'))
+            {
+                var pattern = new Regex(name[1..^1]);
+                var matches = project.Config.Machines.Where(m => pattern.IsMatch(m.Name)).Select(m => m.Name).ToList();
+                if (matches.Count == 0)
+                {
+                    throw new VnetException($"No machine matches {name}. Defined machines: {string.Join(", ", project.Config.Machines.Select(m => m.Name))}.");
+                }
+
+                selected.AddRange(matches);
+            }
+            else if (project.Config.Find(name) is null)
+            {
+                throw new VnetException($"The machine with the name '{name}' was not found configured for this project. Defined machines: {string.Join(", ", project.Config.Machines.Select(m => m.Name))}.");
+            }
+            else
+            {
+                selected.Add(name);
+            }
+        }
+
+        return [.. selected.Distinct()];
+    }
+
+    /// <summary>The machine named <paramref name="name"/>, configured for its provider.</summary>
+    public async Task<Machine> MachineAsync(string name, string? requestedProvider, CancellationToken cancellation)
+    {
+        var project = RequireProject();
+        var existing = project.ExistingProvider(name);
+        if (existing is not null && requestedProvider is not null && existing != requestedProvider)
+        {
+            throw new VnetException($"Machine '{name}' was created with the '{existing}' provider; destroy it before using '{requestedProvider}'.");
+        }
+
+        var provider = existing ?? requestedProvider ?? await DefaultProviderAsync(name, cancellation).ConfigureAwait(false);
+        var registration = Registry.FindProvider(provider)
+            ?? throw new VnetException($"The provider '{provider}' could not be found. Installed providers: {(Registry.Providers.Count == 0 ? "none" : string.Join(", ", Registry.Providers.Keys))}.");
+        if (registration.Options.Usable?.Invoke() is { } why)
+        {
+            throw new VnetException($"The provider '{provider}' cannot be used on this host: {why}");
+        }
+
+        var builder = new MachineConfigBuilder(project.Config, Registry, _loader, _options.BoxLookup);
+        var configuration = await builder.BuildAsync(name, provider, cancellation).ConfigureAwait(false);
+        var machine = new Machine(configuration, registration, Registry, project, Ui.ForMachine(name), LoggerFactory.CreateLogger(name), Host, Index);
+        _machines.Add(machine);
+        return machine;
+    }
+
+    /// <summary>
+    /// The provider when none is named: VNET_DEFAULT_PROVIDER, else the first provider block of the machine
+    /// whose plugin is installed, else the installed provider with the highest priority.
+    /// </summary>
+    private async Task<string> DefaultProviderAsync(string machine, CancellationToken cancellation)
+    {
+        if (System.Environment.GetEnvironmentVariable("VNET_DEFAULT_PROVIDER") is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+
+        var project = RequireProject();
+        var definition = project.Config.Find(machine)
+            ?? throw new VnetException($"The machine '{machine}' is not defined in this project.");
+        var probe = new Sdk.Config.RootConfig();
+        foreach (var layer in project.Config.Layers)
+        {
+            probe.Merge(layer.Config);
+        }
+
+        var defineLayer = new Sdk.Config.RootConfig();
+        ScriptErrorLocator.Run(() => definition.Configure(defineLayer), project.VagrantfilePath);
+        probe.Merge(defineLayer);
+        await Task.CompletedTask.ConfigureAwait(false);
+        cancellation.ThrowIfCancellationRequested();
+
+        var named = probe.Vm.ProviderBlocks.Select(b => b.Name).FirstOrDefault(n => Registry.FindProvider(n) is not null);
+        if (named is not null)
+        {
+            return named;
+        }
+
+        var best = Registry.Providers.Values
+            .Where(p => p.Options.Usable?.Invoke() is null)
+            .OrderByDescending(p => p.Options.Priority)
+            .FirstOrDefault();
+        return best?.Name ?? throw new VnetException("No provider is installed. Install a provider plugin (libvirt ships with vnet) and try again.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var machine in _machines)
+        {
+            await machine.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

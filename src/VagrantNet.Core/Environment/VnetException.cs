@@ -1,0 +1,15 @@
+namespace VagrantNet.Core.Environment;
+
+/// <summary>An error the user caused or can fix. The CLI prints its message and exits 1, with no stack trace.</summary>
+public class VnetException : Exception
+{
+    public VnetException(string message)
+        : base(message)
+    {
+    }
+
+    public VnetException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

@@ -1,0 +1,34 @@
+using VagrantNet.Core.Locking;
+using VagrantNet.Sdk.Machines;
+using VagrantNet.Sdk.Plugins;
+
+namespace VagrantNet.Core.Environment;
+
+/// <summary>The engine's host services for plugins.</summary>
+public sealed class VnetHost(VnetPaths paths, IBoxResolver? boxes, bool dryRun) : IVnetHost
+{
+    public string Home => paths.Home;
+
+    public string TempDirectory => paths.EnsureDirectory(paths.Temp);
+
+    public bool DryRun { get; } = dryRun;
+
+    public VnetPaths Paths => paths;
+
+    public Task<BoxInfo> ResolveBoxAsync(IMachine machine, CancellationToken cancellation) =>
+        boxes is null
+            ? throw new VnetException($"Machine '{machine.Name}': no box collection is available to resolve '{machine.Config.Vm.Box}'.")
+            : boxes.ResolveAsync(machine, cancellation);
+
+    public async Task<IAsyncDisposable> LockAsync(string name, TimeSpan timeout, CancellationToken cancellation) =>
+        await FileLock.AcquireAsync(Path.Combine(paths.Locks, SafeName(name) + ".lock"), timeout, name, cancellation).ConfigureAwait(false);
+
+    private static string SafeName(string name) =>
+        string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+}
+
+/// <summary>Finds or adds the box a machine needs. Implemented by the box collection.</summary>
+public interface IBoxResolver
+{
+    Task<BoxInfo> ResolveAsync(IMachine machine, CancellationToken cancellation);
+}

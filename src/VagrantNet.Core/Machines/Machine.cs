@@ -1,0 +1,169 @@
+using Microsoft.Extensions.Logging;
+using VagrantNet.Core.Configuration;
+using VagrantNet.Core.Environment;
+using VagrantNet.Core.Plugins;
+using VagrantNet.Sdk.Config;
+using VagrantNet.Sdk.Machines;
+using VagrantNet.Sdk.Plugins;
+
+namespace VagrantNet.Core.Machines;
+
+/// <summary>One machine of the project bound to one provider, with its state directory.</summary>
+public sealed class Machine : IMachine, IAsyncDisposable
+{
+    private readonly ProviderRegistration _provider;
+    private readonly PluginRegistry _registry;
+    private readonly MachineIndex _index;
+    private IProvider? _providerInstance;
+    private ICommunicator? _communicator;
+    private GuestCapabilities? _guest;
+
+    internal Machine(MachineConfiguration configuration, ProviderRegistration provider, PluginRegistry registry, VnetProject project, IMachineUi ui, ILogger logger, VnetHost host, MachineIndex index)
+    {
+        Name = configuration.Name;
+        Configuration = configuration;
+        _provider = provider;
+        _registry = registry;
+        _index = index;
+        Project = project;
+        Ui = ui;
+        Logger = logger;
+        Host = host;
+        DataDirectory = Path.Combine(project.DataDirectory, "machines", Name, provider.Name);
+    }
+
+    public string Name { get; }
+
+    public MachineConfiguration Configuration { get; }
+
+    public VnetProject Project { get; }
+
+    public string ProviderName => _provider.Name;
+
+    public ProviderOptions ProviderOptions => _provider.Options;
+
+    public RootConfig Config => Configuration.Config;
+
+    public ProviderConfig ProviderConfig => Configuration.ProviderConfig;
+
+    public string DataDirectory { get; }
+
+    public string ProjectDirectory => Project.RootDirectory;
+
+    public string ProjectName => Project.Name;
+
+    public string? Id
+    {
+        get => ReadState("id");
+        set
+        {
+            if (value is null)
+            {
+                DeleteState("id");
+                if (IndexUuid is { } uuid)
+                {
+                    _index.Remove(uuid);
+                    DeleteState("index_uuid");
+                }
+            }
+            else
+            {
+                WriteState("id", value);
+                var uuid = _index.Set(IndexUuid, new MachineIndexEntry(Name, ProviderName, "created", Project.VagrantfilePath, Project.DataDirectory));
+                WriteState("index_uuid", uuid);
+            }
+
+            Provider.MachineIdChanged();
+        }
+    }
+
+    public string? IndexUuid => ReadState("index_uuid");
+
+    public IMachineUi Ui { get; }
+
+    public ILogger Logger { get; }
+
+    public IProvider Provider => _providerInstance ??= _provider.Factory(this);
+
+    public ICommunicator Communicator => _communicator ??= CreateCommunicator();
+
+    public BoxInfo? Box { get; set; }
+
+    IVnetHost IMachine.Host => Host;
+
+    public VnetHost Host { get; }
+
+    public IGuestCapabilities Guest => _guest ??= new GuestCapabilities(this, _registry);
+
+    public string? ReadState(string name)
+    {
+        var path = Path.Combine(DataDirectory, name);
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+    }
+
+    public void WriteState(string name, string content, UnixFileMode? mode = null) =>
+        AtomicFile.WriteAllText(Path.Combine(DataDirectory, name), content, mode);
+
+    public void DeleteState(string name) => File.Delete(Path.Combine(DataDirectory, name));
+
+    public Task<MachineState> StateAsync(CancellationToken cancellation) =>
+        Id is null ? Task.FromResult(MachineState.NotCreated) : Provider.StateAsync(cancellation);
+
+    public async Task<SshInfo?> SshInfoAsync(CancellationToken cancellation)
+    {
+        var info = await Provider.SshInfoAsync(cancellation).ConfigureAwait(false);
+        if (info is null)
+        {
+            return null;
+        }
+
+        var ssh = Config.Ssh;
+        var keys = ssh.PrivateKeyPath is { Length: > 0 } configured
+            ? configured.Select(Path.GetFullPath).ToList()
+            : info.PrivateKeyPaths.ToList();
+        var generated = Path.Combine(DataDirectory, "private_key");
+        if (ssh.PrivateKeyPath is null && File.Exists(generated))
+        {
+            // After vnet replaced the insecure key, only the machine's own key works.
+            keys = [generated];
+        }
+
+        return info with
+        {
+            Host = ssh.Host ?? info.Host,
+            Port = ssh.Port ?? info.Port,
+            Username = ssh.Username ?? info.Username,
+            Password = ssh.Password ?? info.Password,
+            PrivateKeyPaths = keys,
+            ForwardAgent = ssh.ForwardAgent ?? info.ForwardAgent,
+            ForwardX11 = ssh.ForwardX11 ?? info.ForwardX11,
+            KnownHostsFile = info.KnownHostsFile ?? Path.Combine(DataDirectory, "known_hosts"),
+        };
+    }
+
+    /// <summary>Removes the whole state directory of this machine (after destroy).</summary>
+    public void DeleteAllState()
+    {
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    private ICommunicator CreateCommunicator()
+    {
+        var name = Config.Vm.Communicator ?? "ssh";
+        return _registry.Communicators.TryGetValue(name, out var factory)
+            ? factory(this)
+            : throw new VnetException($"Machine '{Name}': vm.communicator is '{name}', but no installed plugin provides that communicator.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_communicator is not null)
+        {
+            await _communicator.DisposeAsync().ConfigureAwait(false);
+            _communicator = null;
+        }
+    }
+}
