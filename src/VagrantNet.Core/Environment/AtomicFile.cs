@@ -15,4 +15,12 @@ public static class AtomicFile
 
         File.Move(temp, path, overwrite: true);
     }
+
+    public static void WriteAllBytes(string path, byte[] content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp-" + System.Environment.ProcessId;
+        File.WriteAllBytes(temp, content);
+        File.Move(temp, path, overwrite: true);
+    }
 }

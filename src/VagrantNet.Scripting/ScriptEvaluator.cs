@@ -1,0 +1,97 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using VagrantNet.Core.Configuration;
+using VagrantNet.Core.Environment;
+using VagrantNet.Sdk;
+using VagrantNet.Sdk.Config;
+
+namespace VagrantNet.Scripting;
+
+/// <summary>
+/// Evaluates a Vagrantfile.csx: from the compiled-script cache when it can (Roslyn is never loaded then),
+/// else compiles and stores. Running the script records its <c>Vagrant.Configure</c> blocks.
+/// </summary>
+public sealed class ScriptEvaluator : IVagrantfileEvaluator
+{
+    private readonly CompiledScriptCache _cache;
+    private readonly ScriptReferences _references;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, Assembly> _loaded = [];
+    private ScriptLoadContext? _context;
+
+    public ScriptEvaluator(CompiledScriptCache cache, ScriptReferences references, ILogger logger)
+    {
+        _cache = cache;
+        _references = references;
+        _logger = logger;
+    }
+
+    /// <summary>How many scripts this evaluator compiled (cache misses).</summary>
+    public int Compilations { get; private set; }
+
+    public async Task<IReadOnlyList<Action<RootConfig>>> EvaluateAsync(string path, CancellationToken cancellation)
+    {
+        path = Path.GetFullPath(path);
+        if (!File.Exists(path))
+        {
+            throw new VnetException($"{DisplayPath.Of(path)} does not exist.");
+        }
+
+        var compiled = _cache.TryGet(path, _references.Fingerprint);
+        if (compiled is null)
+        {
+            compiled = Compile(path);
+            _cache.Store(path, _references.Fingerprint, compiled);
+            Compilations++;
+            _logger.LogDebug("Compiled {Script} ({Sources} source files)", path, compiled.Sources.Count);
+        }
+        else
+        {
+            _logger.LogDebug("Compiled-script cache hit for {Script}", path);
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        var assembly = Load(compiled);
+        return await Vagrant.CaptureAsync(() => RunAsync(assembly, path)).ConfigureAwait(false);
+    }
+
+    // Kept out of line so that the JIT touches Roslyn's types only on a cache miss.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private CompiledScript Compile(string path) => RoslynScriptCompiler.Compile(path, _references);
+
+    private Assembly Load(CompiledScript compiled)
+    {
+        var key = CompiledScriptCache.HashText(Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(compiled.Image)));
+        if (!_loaded.TryGetValue(key, out var assembly))
+        {
+            _context ??= new ScriptLoadContext(_references);
+            using var image = new MemoryStream(compiled.Image);
+            assembly = _context.LoadFromStream(image);
+            _loaded[key] = assembly;
+        }
+
+        return assembly;
+    }
+
+    /// <summary>Runs the script body through the factory method Roslyn emits for a script submission.</summary>
+    private static async Task RunAsync(Assembly assembly, string path)
+    {
+        var submission = assembly.GetTypes().FirstOrDefault(t => t.Name.StartsWith("Submission#", StringComparison.Ordinal))
+            ?? throw new VnetException($"{DisplayPath.Of(path)}: the compiled script has no entry point; delete {path}'s cache entry and try again.");
+        var factory = submission.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)
+            ?? throw new VnetException($"{DisplayPath.Of(path)}: the compiled script has no entry point.");
+        try
+        {
+            // Slot 0 holds the globals object (none), slot 1 this submission.
+            var task = (Task<object>)factory.Invoke(null, [new object?[2]])!;
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not VnetException)
+        {
+            var error = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            var message = error is ConfigurationException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+            throw new VnetException(ScriptErrorLocator.Describe(error, path, message), error);
+        }
+    }
+}
