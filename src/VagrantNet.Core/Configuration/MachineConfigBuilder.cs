@@ -10,17 +10,19 @@ namespace VagrantNet.Core.Configuration;
 /// </summary>
 public sealed class MachineConfigBuilder(ProjectConfig project, PluginRegistry registry, ConfigLoader loader, IBoxLookup? boxes)
 {
-    public async Task<MachineConfiguration> BuildAsync(string machine, string provider, CancellationToken cancellation)
+    /// <summary>Builds the config of <paramref name="machine"/>; with no <paramref name="provider"/>, provider settings are left out.</summary>
+    public async Task<MachineConfiguration> BuildAsync(string machine, string? provider, CancellationToken cancellation)
     {
         var definition = project.Find(machine)
             ?? throw new VnetException($"The machine '{machine}' is not defined in this project. Defined machines: {string.Join(", ", project.Machines.Select(m => m.Name))}.");
-        var registration = registry.FindProvider(provider)
-            ?? throw new VnetException($"The provider '{provider}' could not be found. Installed providers: {InstalledProviders()}.");
+        var registration = provider is null
+            ? null
+            : registry.FindProvider(provider) ?? throw new VnetException($"The provider '{provider}' could not be found. Installed providers: {InstalledProviders()}.");
 
         // The box's own Vagrantfile.csx merges first, but which box it is depends on the other layers.
         var withoutBox = Merge(null, definition);
         ConfigLayer? boxLayer = null;
-        var box = withoutBox.Vm.Box is null ? null : boxes?.Find(withoutBox.Vm.Box, withoutBox.Vm.BoxVersion, provider, withoutBox.Vm.BoxArchitecture ?? "amd64");
+        var box = withoutBox.Vm.Box is null || provider is null ? null : boxes?.Find(withoutBox.Vm.Box, withoutBox.Vm.BoxVersion, provider, withoutBox.Vm.BoxArchitecture ?? "amd64");
         var boxScript = box is null ? null : Path.Combine(box.Directory, "Vagrantfile.csx");
         if (boxScript is not null && File.Exists(boxScript))
         {
@@ -28,7 +30,7 @@ public sealed class MachineConfigBuilder(ProjectConfig project, PluginRegistry r
         }
 
         var config = boxLayer is null ? withoutBox : Merge(boxLayer.Config, definition);
-        var providerConfig = registration.CreateConfig();
+        var providerConfig = registration?.CreateConfig() ?? new NoProviderConfig();
         var overrideLayer = new RootConfig();
         foreach (var block in config.Vm.ProviderBlocks.Where(b => b.Name == provider))
         {
@@ -42,7 +44,7 @@ public sealed class MachineConfigBuilder(ProjectConfig project, PluginRegistry r
         var errors = new ValidationErrors(machine);
         config.Validate(errors);
         providerConfig.Validate(errors);
-        return new MachineConfiguration(machine, provider, config, providerConfig, errors, definition);
+        return new MachineConfiguration(machine, provider ?? NoProviderConfig.Name, config, providerConfig, errors, definition);
     }
 
     private RootConfig Merge(RootConfig? boxLayer, MachineDefinition definition)
@@ -66,4 +68,11 @@ public sealed class MachineConfigBuilder(ProjectConfig project, PluginRegistry r
 
     private string InstalledProviders() =>
         registry.Providers.Count == 0 ? "none" : string.Join(", ", registry.Providers.Keys.Order(StringComparer.Ordinal));
+}
+
+/// <summary>Stands in for a provider config when a command validates without a provider.</summary>
+[ProviderName(Name)]
+internal sealed class NoProviderConfig : ProviderConfig
+{
+    public const string Name = "none";
 }

@@ -15,7 +15,8 @@ public sealed record EnvironmentOptions
 
     public required ILoggerFactory LoggerFactory { get; init; }
 
-    public required IVagrantfileEvaluator Evaluator { get; init; }
+    /// <summary>Makes the script evaluator once plugins are loaded, since scripts compile against them.</summary>
+    public required Func<IReadOnlyList<System.Reflection.Assembly>, IVagrantfileEvaluator> CreateEvaluator { get; init; }
 
     /// <summary>Directories whose subdirectories are plugins (beside the binary, then VNET_HOME/plugins).</summary>
     public IReadOnlyList<string> PluginDirectories { get; init; } = [];

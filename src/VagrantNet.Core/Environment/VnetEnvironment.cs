@@ -16,13 +16,13 @@ public sealed class VnetEnvironment : IAsyncDisposable
     private readonly ConfigLoader _loader;
     private readonly List<Machine> _machines = [];
 
-    private VnetEnvironment(EnvironmentOptions options, PluginRegistry registry, PluginManager plugins, VnetProject? project)
+    private VnetEnvironment(EnvironmentOptions options, PluginRegistry registry, PluginManager plugins, VnetProject? project, IVagrantfileEvaluator evaluator)
     {
         _options = options;
         Registry = registry;
         Plugins = plugins;
         Project = project;
-        _loader = new ConfigLoader(options.Evaluator);
+        _loader = new ConfigLoader(evaluator);
         Host = new VnetHost(options.Paths, options.BoxResolver, options.DryRun);
         Index = new MachineIndex(options.Paths.MachineIndex);
     }
@@ -54,18 +54,19 @@ public sealed class VnetEnvironment : IAsyncDisposable
         var plugins = new PluginManager(options.LoggerFactory.CreateLogger("plugins"));
         plugins.LoadAll(options.PluginDirectories, registry);
 
+        var evaluator = options.CreateEvaluator([.. plugins.Loaded.Select(p => p.Assembly)]);
         VnetProject? project = null;
         var vagrantfile = options.RequireProject
             ? VagrantfileLocator.Require(options.WorkingDirectory)
             : VagrantfileLocator.Find(options.WorkingDirectory);
         if (vagrantfile is not null)
         {
-            var loader = new ConfigLoader(options.Evaluator);
+            var loader = new ConfigLoader(evaluator);
             var config = await loader.LoadAsync(options.Paths.UserVagrantfile, vagrantfile, cancellation).ConfigureAwait(false);
             project = new VnetProject(vagrantfile, config);
         }
 
-        return new VnetEnvironment(options, registry, plugins, project);
+        return new VnetEnvironment(options, registry, plugins, project, evaluator);
     }
 
     public VnetProject RequireProject() =>
@@ -132,6 +133,26 @@ public sealed class VnetEnvironment : IAsyncDisposable
         var machine = new Machine(configuration, registration, Registry, project, Ui.ForMachine(name), LoggerFactory.CreateLogger(name), Host, Index);
         _machines.Add(machine);
         return machine;
+    }
+
+    /// <summary>The finalized config of <paramref name="name"/>, validated but not thrown on: for <c>validate</c>.</summary>
+    public async Task<MachineConfiguration> ConfigurationAsync(string name, string? provider, CancellationToken cancellation)
+    {
+        var project = RequireProject();
+        var builder = new MachineConfigBuilder(project.Config, Registry, _loader, _options.BoxLookup);
+        return await builder.BuildAsync(name, provider, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>The provider a machine uses or would use, or null when none is installed.</summary>
+    public async Task<string?> ProviderForAsync(string name, string? requested, CancellationToken cancellation)
+    {
+        var existing = RequireProject().ExistingProvider(name);
+        if (existing is not null || requested is not null)
+        {
+            return existing ?? requested;
+        }
+
+        return Registry.Providers.Count == 0 ? null : await DefaultProviderAsync(name, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,0 +1,9 @@
+using VagrantNet.Sdk.Plugins;
+
+namespace VagrantNet.Cli;
+
+/// <summary>Parts that ship inside vnet and register through the same API a third-party plugin uses.</summary>
+internal static class BuiltinPlugins
+{
+    public static IReadOnlyList<IVagrantPlugin> All { get; } = [];
+}

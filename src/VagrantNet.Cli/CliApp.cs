@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using VagrantNet.Cli.Commands;
+using VagrantNet.Cli.Hosting;
+using VagrantNet.Core.Actions;
+using VagrantNet.Core.Environment;
+using VagrantNet.Sdk.Plugins;
+
+namespace VagrantNet.Cli;
+
+/// <summary>Builds the <c>vnet</c> command tree and runs one command line: exit 0 on success, 1 on a user error.</summary>
+internal sealed class CliApp
+{
+    private readonly CliContext _context;
+
+    public CliApp(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin>? builtins = null)
+    {
+        _context = new CliContext(workingDirectory, interrupts, builtins ?? BuiltinPlugins.All);
+    }
+
+    public RootCommand BuildRoot()
+    {
+        var root = new RootCommand("vnet: Vagrant's workflow with a C# Vagrantfile.csx")
+        {
+            GlobalOptions.Debug,
+            GlobalOptions.MachineReadable,
+            GlobalOptions.NoColor,
+        };
+        foreach (var command in Commands())
+        {
+            root.Add(command.Build());
+        }
+
+        return root;
+    }
+
+    private IEnumerable<ICliCommand> Commands() =>
+    [
+        new InitCommand(_context),
+        new ValidateCommand(_context),
+        new StatusCommand(_context),
+    ];
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        _context.Configure(parse);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, _context.Interrupts.Cancellation).ConfigureAwait(false);
+        }
+        catch (VnetException e)
+        {
+            _context.LoggerFactory.CreateLogger("vnet").LogDebug(e, "Command failed");
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 1;
+        }
+        catch (OperationCanceledException) when (_context.Interrupts.Cancellation.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Interrupted; vnet stopped after cleaning up what the interrupted command had started.").ConfigureAwait(false);
+            return 130;
+        }
+        finally
+        {
+            _context.Dispose();
+        }
+    }
+
+    public static async Task<int> Main(string[] args)
+    {
+        using var interrupts = new InterruptSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
+        {
+            // First Ctrl+C: cancel and let recovery run; second: stop recovery too; third: exit at once.
+            signal.Cancel = interrupts.Interrupt() < 3;
+            if (signal.Cancel)
+            {
+                Console.Error.WriteLine(interrupts.Abort.IsCancellationRequested
+                    ? "==> Interrupted again: stopping cleanup. Press Ctrl+C once more to exit at once."
+                    : "==> Interrupt received. Cleaning up... (press Ctrl+C again to skip the cleanup)");
+            }
+        });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            interrupts.Interrupt();
+        });
+        return await new CliApp(Environment.CurrentDirectory, interrupts).RunAsync(args).ConfigureAwait(false);
+    }
+}

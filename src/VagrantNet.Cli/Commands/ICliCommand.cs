@@ -1,0 +1,9 @@
+using System.CommandLine;
+
+namespace VagrantNet.Cli.Commands;
+
+/// <summary>One <c>vnet</c> command: builds its System.CommandLine definition and runs it.</summary>
+internal interface ICliCommand
+{
+    Command Build();
+}

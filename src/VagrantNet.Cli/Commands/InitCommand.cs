@@ -1,0 +1,41 @@
+using System.CommandLine;
+using VagrantNet.Cli.Hosting;
+using VagrantNet.Core.Environment;
+
+namespace VagrantNet.Cli.Commands;
+
+/// <summary><c>vnet init [box] [url]</c>: writes a commented Vagrantfile.csx that validates as written.</summary>
+internal sealed class InitCommand(CliContext context) : ICliCommand
+{
+    public Command Build()
+    {
+        var box = new Argument<string?>("box") { Description = "Box name to put in the new Vagrantfile.csx", Arity = ArgumentArity.ZeroOrOne };
+        var url = new Argument<string?>("url") { Description = "URL of the box, written as vm.box_url", Arity = ArgumentArity.ZeroOrOne };
+        var force = new Option<bool>("--force", "-f") { Description = "Overwrite an existing Vagrantfile.csx" };
+        var minimal = new Option<bool>("--minimal", "-m") { Description = "Write a Vagrantfile.csx without comments" };
+        var output = new Option<string?>("--output") { Description = "Write to this path instead of ./Vagrantfile.csx ('-' for stdout)" };
+        var boxVersion = new Option<string?>("--box-version") { Description = "Version constraint to put in the new Vagrantfile.csx" };
+        var command = new Command("init", "Initializes a new vnet environment by creating a Vagrantfile.csx") { box, url, force, minimal, output, boxVersion };
+        command.SetAction(parse =>
+        {
+            var text = VagrantfileTemplate.Render(parse.GetValue(box) ?? "base", parse.GetValue(url), parse.GetValue(boxVersion), parse.GetValue(minimal));
+            var target = parse.GetValue(output);
+            if (target == "-")
+            {
+                Console.Out.Write(text);
+                return 0;
+            }
+
+            var path = Path.GetFullPath(target ?? Path.Combine(context.WorkingDirectory, VagrantfileLocator.DefaultName));
+            if (File.Exists(path) && !parse.GetValue(force))
+            {
+                throw new VnetException($"{DisplayPath.Of(path)} already exists in this directory. Remove it or run `vnet init --force` before running `vnet init` again.");
+            }
+
+            AtomicFile.WriteAllText(path, text);
+            context.Ui.Global.Info($"A {Path.GetFileName(path)} has been placed in this directory. You are now ready to `vnet up` your first virtual environment! Please read the comments in the file and the README for more information.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using VagrantNet.Cli.Hosting;
+using VagrantNet.Core.Environment;
+using VagrantNet.Sdk.Config;
+
+namespace VagrantNet.Cli.Commands;
+
+/// <summary><c>vnet validate</c>: compiles the Vagrantfile.csx and validates every machine, reporting all errors at once.</summary>
+internal sealed class ValidateCommand(CliContext context) : ICliCommand
+{
+    public Command Build()
+    {
+        var provider = CommonArguments.Provider();
+        var ignoreProvider = new Option<bool>("--ignore-provider", "-p") { Description = "Validate without the provider's settings" };
+        var command = new Command("validate", "Validates the Vagrantfile.csx") { provider, ignoreProvider };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);
+            var errors = new List<ValidationError>();
+            foreach (var machine in environment.RequireProject().Config.Machines)
+            {
+                var providerName = parse.GetValue(ignoreProvider)
+                    ? null
+                    : await environment.ProviderForAsync(machine.Name, parse.GetValue(provider), context.Interrupts.Cancellation).ConfigureAwait(false);
+                var configuration = await environment.ConfigurationAsync(machine.Name, providerName, context.Interrupts.Cancellation).ConfigureAwait(false);
+                errors.AddRange(configuration.Errors.All);
+            }
+
+            if (errors.Count > 0)
+            {
+                throw new VnetException(new ValidationException(errors).Message);
+            }
+
+            context.Ui.Global.Success($"{Path.GetFileName(environment.RequireProject().VagrantfilePath)} validated successfully.");
+            return 0;
+        });
+        return command;
+    }
+}

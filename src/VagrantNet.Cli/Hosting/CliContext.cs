@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using VagrantNet.Cli.Ui;
+using VagrantNet.Core.Actions;
+using VagrantNet.Core.Environment;
+using VagrantNet.Scripting;
+using VagrantNet.Sdk.Plugins;
+
+namespace VagrantNet.Cli.Hosting;
+
+/// <summary>What a command needs from the process: the UI, logging, interrupts and a way to load the environment.</summary>
+internal sealed class CliContext : IDisposable
+{
+    private ILoggerFactory? _loggerFactory;
+    private ConsoleUi? _ui;
+
+    public CliContext(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin> builtins)
+    {
+        WorkingDirectory = workingDirectory;
+        Interrupts = interrupts;
+        Builtins = builtins;
+        Paths = VnetPaths.FromEnvironment();
+    }
+
+    public string WorkingDirectory { get; }
+
+    public InterruptSource Interrupts { get; }
+
+    public IReadOnlyList<IVagrantPlugin> Builtins { get; }
+
+    public VnetPaths Paths { get; }
+
+    public bool Debug { get; private set; }
+
+    public ConsoleUi Ui => _ui ?? throw new InvalidOperationException("Configure was not called");
+
+    public ILoggerFactory LoggerFactory => _loggerFactory ?? throw new InvalidOperationException("Configure was not called");
+
+    /// <summary>Where plugins are found: <c>plugins/</c> beside the vnet binary, then <c>$VNET_HOME/plugins</c>.</summary>
+    public IReadOnlyList<string> PluginDirectories => [Path.Combine(AppContext.BaseDirectory, "plugins"), Paths.Plugins];
+
+    /// <summary>Applies the global options of the parsed command line.</summary>
+    public void Configure(ParseResult parse)
+    {
+        Debug = parse.GetValue(GlobalOptions.Debug);
+        _loggerFactory?.Dispose();
+        _loggerFactory = Logging.Create(Debug);
+        var interactive = !Console.IsOutputRedirected && !parse.GetValue(GlobalOptions.NoColor);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        _ui = new ConsoleUi(console, parse.GetValue(GlobalOptions.MachineReadable), interactive);
+    }
+
+    /// <summary>Loads plugins and the project's Vagrantfile.csx.</summary>
+    public Task<VnetEnvironment> LoadEnvironmentAsync(bool requireProject = true, bool dryRun = false)
+    {
+        var logger = LoggerFactory.CreateLogger("vnet");
+        var options = new EnvironmentOptions
+        {
+            WorkingDirectory = WorkingDirectory,
+            Paths = Paths,
+            Ui = Ui,
+            LoggerFactory = LoggerFactory,
+            CreateEvaluator = plugins => new ScriptEvaluator(
+                new CompiledScriptCache(Paths.ScriptCache),
+                new ScriptReferences(plugins),
+                LoggerFactory.CreateLogger("scripting")),
+            PluginDirectories = PluginDirectories,
+            BuiltinPlugins = Builtins,
+            RequireProject = requireProject,
+            DryRun = dryRun,
+        };
+        logger.LogDebug("VNET_HOME is {Home}", Paths.Home);
+        return VnetEnvironment.LoadAsync(options, Interrupts.Cancellation);
+    }
+
+    public void Dispose() => _loggerFactory?.Dispose();
+}
