@@ -26,13 +26,21 @@ public sealed class ActionPipeline
         }
     }
 
-    /// <summary>Runs the steps without recovering: branches run inside the outer pipeline's recovery.</summary>
-    internal Task RunStepsAsync(ActionContext context) => Next(0)(context);
+    /// <summary>
+    /// Runs the steps without recovering (branches run inside the outer pipeline's recovery), then
+    /// <paramref name="rest"/>: a branch slides into the outer chain as Vagrant's <c>Call</c> does.
+    /// </summary>
+    internal Task RunStepsAsync(ActionContext context, ActionDelegate? rest = null) => Next(0, rest)(context);
 
-    private ActionDelegate Next(int index) => async context =>
+    private ActionDelegate Next(int index, ActionDelegate? rest) => async context =>
     {
         if (index >= _actions.Count)
         {
+            if (rest is not null)
+            {
+                await rest(context).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -40,7 +48,7 @@ public sealed class ActionPipeline
         context.Cancellation.ThrowIfCancellationRequested();
         var action = _actions[index];
         context.MarkEntered(action);
-        await action.InvokeAsync(context, Next(index + 1)).ConfigureAwait(false);
+        await action.InvokeAsync(context, Next(index + 1, rest)).ConfigureAwait(false);
     };
 
     private static async Task RecoverAsync(ActionContext context, Exception error, int from)

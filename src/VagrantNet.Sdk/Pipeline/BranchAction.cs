@@ -1,6 +1,6 @@
 namespace VagrantNet.Sdk.Pipeline;
 
-/// <summary>Vagrant's <c>Call</c>: evaluates a condition, builds the branch for its result and runs it, then continues.</summary>
+/// <summary>Vagrant's <c>Call</c>: evaluates a condition, builds the branch for its result and runs it followed by the rest of the outer chain.</summary>
 internal sealed class BranchAction(ICondition condition, Action<bool, ActionBuilder> branch) : IAction, IDescribedAction
 {
     public ICondition Condition { get; } = condition;
@@ -26,7 +26,6 @@ internal sealed class BranchAction(ICondition condition, Action<bool, ActionBuil
     {
         var result = await Condition.EvaluateAsync(context).ConfigureAwait(false);
         var inner = BuildBranch(result).Build();
-        await inner.RunStepsAsync(context).ConfigureAwait(false);
-        await next(context).ConfigureAwait(false);
+        await inner.RunStepsAsync(context, next).ConfigureAwait(false);
     }
 }
