@@ -62,6 +62,18 @@ internal sealed class CliApp
             await Console.Error.WriteLineAsync("Interrupted; vnet stopped after cleaning up what the interrupted command had started.").ConfigureAwait(false);
             return 130;
         }
+        catch (Exception e)
+        {
+            // A bug, not a user error: say so, and keep the stack trace for --debug.
+            _context.LoggerFactory.CreateLogger("vnet").LogDebug(e, "Unexpected error");
+            await Console.Error.WriteLineAsync($"vnet hit an unexpected error: {e.GetType().Name}: {e.Message}{Environment.NewLine}Run the command again with --debug for the stack trace, and please report it.").ConfigureAwait(false);
+            if (_context.Debug)
+            {
+                await Console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return 1;
+        }
         finally
         {
             _context.Dispose();
