@@ -51,7 +51,7 @@ internal sealed class CliApp
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, _context.Interrupts.Cancellation).ConfigureAwait(false);
         }
-        catch (VnetException e)
+        catch (VagrantNet.Sdk.VnetError e)
         {
             _context.LoggerFactory.CreateLogger("vnet").LogDebug(e, "Command failed");
             await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);

@@ -15,6 +15,8 @@ public sealed class VnetHost(VnetPaths paths, IBoxResolver? boxes, bool dryRun) 
 
     public VnetPaths Paths => paths;
 
+    public IReadOnlyList<string> InsecurePrivateKeyPaths => InsecureKeys.Find(paths);
+
     public Task<BoxInfo> ResolveBoxAsync(IMachine machine, CancellationToken cancellation) =>
         boxes is null
             ? throw new VnetException($"Machine '{machine.Name}': no box collection is available to resolve '{machine.Config.Vm.Box}'.")

@@ -17,6 +17,9 @@ public interface IVnetHost
     /// <summary>A cross-process lock (a file lock under VNET_HOME/locks); disposing releases it.</summary>
     Task<IAsyncDisposable> LockAsync(string name, TimeSpan timeout, CancellationToken cancellation);
 
+    /// <summary>Vagrant's well-known insecure private keys found on this host, which fresh boxes accept.</summary>
+    IReadOnlyList<string> InsecurePrivateKeyPaths { get; }
+
     /// <summary>Whether the user asked for a dry run: steps describe and do nothing.</summary>
     bool DryRun { get; }
 }
