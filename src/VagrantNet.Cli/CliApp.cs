@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using VagrantNet.Cli.Commands;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Actions;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Cli;
