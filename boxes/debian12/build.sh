@@ -337,7 +337,7 @@ Vagrant.Configure(config =>
     });
 });
 EOF
-GZIP=-1 tar -C "$work/out" -czf "$work/out/debian12.box.part" \
+tar -C "$work/out" -I "gzip -1" -cf "$work/out/debian12.box.part" \
     metadata.json info.json Vagrantfile.csx box.img
 mv "$work/out/debian12.box.part" "$work/out/debian12.box"
 rm -f "$work/out/box.img" "$work/out/metadata.json" "$work/out/info.json" \
