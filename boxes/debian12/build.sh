@@ -160,6 +160,7 @@ ln -s /etc/machine-id "$root/var/lib/dbus/machine-id"
 
 # DHCP on every NIC. ClientIdentifier=mac: the lease follows the NIC's MAC, so
 # clones never share an address even if they ended up with one machine-id.
+# UseHostname=no: the hostname is the box's (or what vnet sets), not DHCP's.
 mkdir -p "$root/etc/systemd/network"
 cat >"$root/etc/systemd/network/80-dhcp.network" <<'EOF'
 [Match]
@@ -170,6 +171,7 @@ DHCP=yes
 
 [DHCPv4]
 ClientIdentifier=mac
+UseHostname=no
 EOF
 ln -sfn ../run/systemd/resolve/stub-resolv.conf "$root/etc/resolv.conf"
 in_root systemctl enable systemd-networkd.service systemd-resolved.service >/dev/null 2>&1
