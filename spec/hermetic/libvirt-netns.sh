@@ -172,6 +172,8 @@ cmd_start() {
     done
     pool_running || die "storage pool default does not start"
     virsh_ pool-autostart default >/dev/null
+    # Networks defined before this run belong to the host's configuration: stop keeps their definitions.
+    virsh_ net-list --all --name | sed '/^$/d' >"$state/networks-before" || true
     trap - EXIT
     log "libvirtd pid $pid running in netns $name"
 }
@@ -189,6 +191,9 @@ cmd_stop() {
         done
         for x in $(virsh_ net-list --all --name); do
             virsh_ net-destroy "$x" >/dev/null 2>&1 || true
+            if [[ -f "$state/networks-before" ]] && grep -qx -- "$x" "$state/networks-before"; then
+                continue
+            fi
             virsh_ net-undefine "$x" >/dev/null 2>&1 || log "could not undefine network $x"
         done
         if [[ -n "${VNET_TEST_PREFIX:-}" ]]; then
