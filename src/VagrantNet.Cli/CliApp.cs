@@ -39,6 +39,16 @@ internal sealed class CliApp
         new InitCommand(_context),
         new ValidateCommand(_context),
         new StatusCommand(_context),
+        new UpCommand(_context),
+        new HaltCommand(_context),
+        new SuspendCommand(_context),
+        new ResumeCommand(_context),
+        new ReloadCommand(_context),
+        new ProvisionCommand(_context),
+        new DestroyCommand(_context),
+        new SshCommand(_context),
+        new SshConfigCommand(_context),
+        new GlobalStatusCommand(_context),
     ];
 
     public async Task<int> RunAsync(string[] args)

@@ -14,6 +14,7 @@ internal sealed class CliContext : IDisposable
 {
     private ILoggerFactory? _loggerFactory;
     private ConsoleUi? _ui;
+    private bool _borrowed;
 
     public CliContext(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin> builtins)
     {
@@ -56,6 +57,15 @@ internal sealed class CliContext : IDisposable
         _ui = new ConsoleUi(console, parse.GetValue(GlobalOptions.MachineReadable), interactive);
     }
 
+    /// <summary>Shares another context's UI and logging (for commands that look at other projects).</summary>
+    public void ConfigureLike(CliContext other)
+    {
+        Debug = other.Debug;
+        _loggerFactory = other._loggerFactory;
+        _ui = other._ui;
+        _borrowed = true;
+    }
+
     /// <summary>Loads plugins and the project's Vagrantfile.csx.</summary>
     public Task<VnetEnvironment> LoadEnvironmentAsync(bool requireProject = true, bool dryRun = false)
     {
@@ -79,5 +89,11 @@ internal sealed class CliContext : IDisposable
         return VnetEnvironment.LoadAsync(options, Interrupts.Cancellation);
     }
 
-    public void Dispose() => _loggerFactory?.Dispose();
+    public void Dispose()
+    {
+        if (!_borrowed)
+        {
+            _loggerFactory?.Dispose();
+        }
+    }
 }
