@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using VagrantNet.Cli.Commands;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Actions;
-using VagrantNet.Core.Environment;
+using VagrantNet.Sdk.Actions;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Cli;
@@ -51,7 +51,7 @@ internal sealed class CliApp
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, _context.Interrupts.Cancellation).ConfigureAwait(false);
         }
-        catch (VnetException e)
+        catch (ActionException e)
         {
             _context.LoggerFactory.CreateLogger("vnet").LogDebug(e, "Command failed");
             await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);

@@ -19,4 +19,17 @@ public interface IVnetHost
 
     /// <summary>Whether the user asked for a dry run: steps describe and do nothing.</summary>
     bool DryRun { get; }
+
+    /// <summary>A new provisioner of <paramref name="type"/> (<c>shell</c>, <c>file</c>, ...); throws naming the installed types when unknown.</summary>
+    IProvisioner CreateProvisioner(string type) =>
+        throw new NotSupportedException($"This host cannot create provisioners (asked for '{type}').");
+
+    /// <summary>The registered synced-folder implementations.</summary>
+    IReadOnlyList<SyncedFolderType> SyncedFolderTypes => [];
+
+    /// <summary>
+    /// Vagrant's well-known insecure private keys found on this host, which boxes authorize: a provider
+    /// puts them in <see cref="SshInfo.PrivateKeyPaths"/> until vnet replaced the key in the guest.
+    /// </summary>
+    IReadOnlyList<string> InsecurePrivateKeyPaths => [];
 }
