@@ -58,21 +58,41 @@ internal sealed class FakeMachine : IMachine
 
 internal sealed class RecordingUi : IMachineUi
 {
-    public List<string> Lines { get; } = [];
+    private readonly List<string> _lines = [];
 
-    public void Info(string message) => Lines.Add("info: " + message);
+    /// <summary>A snapshot of the lines so far (output can arrive from two streams at once).</summary>
+    public List<string> Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _lines];
+            }
+        }
+    }
 
-    public void Detail(string message) => Lines.Add("detail: " + message);
+    public void Info(string message) => Add("info: " + message);
 
-    public void Success(string message) => Lines.Add("success: " + message);
+    public void Detail(string message) => Add("detail: " + message);
 
-    public void Warn(string message) => Lines.Add("warn: " + message);
+    public void Success(string message) => Add("success: " + message);
 
-    public void Error(string message) => Lines.Add("error: " + message);
+    public void Warn(string message) => Add("warn: " + message);
 
-    public void Output(string line, bool isError = false) => Lines.Add("output: " + line);
+    public void Error(string message) => Add("error: " + message);
+
+    public void Output(string line, bool isError = false) => Add("output: " + line);
 
     public IProgress<long> Progress(string title, long? total) => new Progress<long>();
 
     public bool Confirm(string question, bool fallback) => fallback;
+
+    private void Add(string line)
+    {
+        lock (_lines)
+        {
+            _lines.Add(line);
+        }
+    }
 }

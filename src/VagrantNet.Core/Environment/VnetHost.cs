@@ -1,12 +1,16 @@
+using VagrantNet.Core.Communication;
 using VagrantNet.Core.Locking;
+using VagrantNet.Core.Plugins;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Core.Environment;
 
 /// <summary>The engine's host services for plugins.</summary>
-public sealed class VnetHost(VnetPaths paths, IBoxResolver? boxes, bool dryRun) : IVnetHost
+public sealed class VnetHost(VnetPaths paths, IBoxResolver? boxes, bool dryRun, PluginRegistry? registry = null) : IVnetHost
 {
+    private IReadOnlyList<string>? _insecureKeys;
+
     public string Home => paths.Home;
 
     public string TempDirectory => paths.EnsureDirectory(paths.Temp);
@@ -15,7 +19,17 @@ public sealed class VnetHost(VnetPaths paths, IBoxResolver? boxes, bool dryRun) 
 
     public VnetPaths Paths => paths;
 
-    public IReadOnlyList<string> InsecurePrivateKeyPaths => InsecureKeys.Find(paths);
+    public IReadOnlyList<SyncedFolderType> SyncedFolderTypes =>
+        registry is null ? [] : [.. registry.SyncedFolders.Values.Select(r => new SyncedFolderType(r.Type, r.Priority, r.Factory))];
+
+    public IReadOnlyList<string> InsecurePrivateKeyPaths => _insecureKeys ??= InsecureKey.Find(paths.Home);
+
+    public IProvisioner CreateProvisioner(string type) =>
+        registry is not null && registry.Provisioners.TryGetValue(type, out var factory)
+            ? factory()
+            : throw new VnetException(
+                $"The provisioner type '{type}' is not installed. Installed types: " +
+                $"{(registry is null || registry.Provisioners.Count == 0 ? "none" : string.Join(", ", registry.Provisioners.Keys.Order(StringComparer.Ordinal)))}.");
 
     public Task<BoxInfo> ResolveBoxAsync(IMachine machine, CancellationToken cancellation) =>
         boxes is null

@@ -35,6 +35,9 @@ public sealed record ExecuteOptions
     public bool ErrorOnFailure { get; init; } = true;
 
     public string? Shell { get; init; }
+
+    /// <summary>Never log the command nor its output (secrets in the command line, such as a sensitive provisioner's env).</summary>
+    public bool Sensitive { get; init; }
 }
 
 /// <summary>A guest command exited non-zero.</summary>

@@ -17,9 +17,18 @@ public interface IVnetHost
     /// <summary>A cross-process lock (a file lock under VNET_HOME/locks); disposing releases it.</summary>
     Task<IAsyncDisposable> LockAsync(string name, TimeSpan timeout, CancellationToken cancellation);
 
-    /// <summary>Vagrant's well-known insecure private keys found on this host, which fresh boxes accept.</summary>
-    IReadOnlyList<string> InsecurePrivateKeyPaths { get; }
-
     /// <summary>Whether the user asked for a dry run: steps describe and do nothing.</summary>
     bool DryRun { get; }
+
+    /// <summary>A new provisioner of <paramref name="type"/> (<c>shell</c>, <c>file</c>, ...); throws naming the installed types when unknown.</summary>
+    IProvisioner CreateProvisioner(string type);
+
+    /// <summary>The registered synced-folder implementations.</summary>
+    IReadOnlyList<SyncedFolderType> SyncedFolderTypes { get; }
+
+    /// <summary>
+    /// Vagrant's well-known insecure private keys found on this host, which boxes authorize: a provider
+    /// puts them in <see cref="SshInfo.PrivateKeyPaths"/> until vnet replaced the key in the guest.
+    /// </summary>
+    IReadOnlyList<string> InsecurePrivateKeyPaths { get; }
 }

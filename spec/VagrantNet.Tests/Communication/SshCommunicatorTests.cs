@@ -1,0 +1,306 @@
+using Microsoft.Extensions.Time.Testing;
+using VagrantNet.Core.Communication;
+using VagrantNet.Core.Environment;
+using VagrantNet.Sdk.Plugins;
+using VagrantNet.Tests.Support;
+
+namespace VagrantNet.Tests.Communication;
+
+[TestFixture]
+[NonParallelizable]
+public class SshCommunicatorTests
+{
+    private LocalSshServer _server = null!;
+    private TestMachine _machine = null!;
+
+    [OneTimeSetUp]
+    public void StartServer() => _server = LocalSshServer.Start();
+
+    [OneTimeTearDown]
+    public void StopServer() => _server?.Dispose();
+
+    [SetUp]
+    public void NewMachine()
+    {
+        _server.Authorize(_server.PublicKey(_server.ClientKey));
+        _machine = new TestMachine { BaseSshInfo = _server.Info() };
+    }
+
+    [TearDown]
+    public void DisposeMachine() => _machine.Dispose();
+
+    [Test]
+    public async Task Execute_StreamsStdoutAndStderrLineByLine_AndReturnsTheExitCode()
+    {
+        // Given
+        var stdout = new List<string>();
+        var stderr = new List<string>();
+
+        // When
+        var exit = await _machine.Communicator.ExecuteAsync(
+            "echo one; echo two >&2; printf 'three\\nfour\\n'; exit 3",
+            new ExecuteOptions { OnStdout = stdout.Add, OnStderr = stderr.Add, ErrorOnFailure = false },
+            CancellationToken.None);
+
+        // Then
+        Assert.That(exit, Is.EqualTo(3));
+        Assert.That(stdout, Is.EqualTo(new[] { "one", "three", "four" }));
+        Assert.That(stderr, Is.EqualTo(new[] { "two" }));
+    }
+
+    [Test]
+    public void Execute_ThrowsWithTheExitCodeAndStderr_WhenTheCommandFails()
+    {
+        // When
+        var error = Assert.ThrowsAsync<RemoteCommandException>(() => _machine.Communicator.ExecuteAsync("echo broken >&2; exit 7", null, CancellationToken.None));
+
+        // Then
+        Assert.That(error!.ExitCode, Is.EqualTo(7));
+        Assert.That(error.Stderr, Does.Contain("broken"));
+    }
+
+    [Test]
+    public async Task Execute_DoesNotWaitForInput_WhenTheCommandReadsStdin()
+    {
+        // When
+        var exit = await _machine.Communicator.ExecuteAsync("cat; echo done", null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Then
+        Assert.That(exit, Is.Zero);
+    }
+
+    [Test]
+    public async Task Sudo_RunsTheCommandAsRoot_AndQuotesItSafely()
+    {
+        // Given
+        var plain = new List<string>();
+        var sudo = new List<string>();
+
+        // When
+        await _machine.Communicator.ExecuteAsync("id -un; echo \"it's $((1+1))\"", new ExecuteOptions { OnStdout = plain.Add }, CancellationToken.None);
+        await _machine.Communicator.ExecuteAsync("id -un; echo \"it's $((1+1))\"", new ExecuteOptions { Sudo = true, OnStdout = sudo.Add }, CancellationToken.None);
+
+        // Then
+        Assert.That(plain, Is.EqualTo(new[] { LocalSshServer.User, "it's 2" }));
+        Assert.That(sudo, Is.EqualTo(new[] { "root", "it's 2" }));
+    }
+
+    [Test]
+    public async Task Test_ReportsWhetherTheCommandSucceeded()
+    {
+        // When
+        var yes = await _machine.Communicator.TestAsync("true", sudo: false, CancellationToken.None);
+        var no = await _machine.Communicator.TestAsync("false", sudo: true, CancellationToken.None);
+
+        // Then
+        Assert.That((yes, no), Is.EqualTo((true, false)));
+    }
+
+    [Test]
+    public async Task Commands_ShareOneConnection_UntilReset()
+    {
+        // Given
+        var before = _server.AcceptedLogins;
+
+        // When
+        for (var i = 0; i < 5; i++)
+        {
+            await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        }
+
+        var afterFive = _server.AcceptedLogins;
+        await _machine.Communicator.ResetAsync();
+        await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+
+        // Then
+        Assert.That(afterFive - before, Is.EqualTo(1));
+        Assert.That(_server.AcceptedLogins - before, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Upload_AndDownload_RoundTripAFile_IntoTheGuestHome()
+    {
+        // Given
+        var local = Path.Combine(_machine.ProjectDirectory, "hello.sh");
+        Directory.CreateDirectory(_machine.ProjectDirectory);
+        await File.WriteAllTextAsync(local, "#!/bin/sh\necho hi\n");
+        File.SetUnixFileMode(local, (UnixFileMode)0b111_101_101);
+
+        // When
+        await _machine.Communicator.UploadAsync(local, "~/upload-test/hello.sh", CancellationToken.None);
+        var output = new List<string>();
+        await _machine.Communicator.ExecuteAsync("~/upload-test/hello.sh", new ExecuteOptions { OnStdout = output.Add }, CancellationToken.None);
+        var back = Path.Combine(_machine.ProjectDirectory, "back.sh");
+        await _machine.Communicator.DownloadAsync("~/upload-test/hello.sh", back, CancellationToken.None);
+
+        // Then
+        Assert.That(output, Is.EqualTo(new[] { "hi" }));
+        Assert.That(await File.ReadAllTextAsync(back), Is.EqualTo("#!/bin/sh\necho hi\n"));
+        Assert.That(File.GetUnixFileMode(Path.Combine(_server.Home, "upload-test", "hello.sh")) & UnixFileMode.UserExecute, Is.EqualTo(UnixFileMode.UserExecute));
+    }
+
+    [Test]
+    public async Task Upload_OfADirectory_CopiesItsContentsRecursively_AndDownloadBringsThemBack()
+    {
+        // Given
+        var tree = Path.Combine(_machine.ProjectDirectory, "tree");
+        Directory.CreateDirectory(Path.Combine(tree, "sub", "deeper"));
+        await File.WriteAllTextAsync(Path.Combine(tree, "a.txt"), "a");
+        await File.WriteAllTextAsync(Path.Combine(tree, "sub", "deeper", "b.txt"), "b");
+
+        // When
+        await _machine.Communicator.UploadAsync(tree, "/tmp/vnet-upload-dir", CancellationToken.None);
+        var back = Path.Combine(_machine.ProjectDirectory, "back");
+        await _machine.Communicator.DownloadAsync("/tmp/vnet-upload-dir", back, CancellationToken.None);
+
+        // Then
+        Assert.That(await File.ReadAllTextAsync("/tmp/vnet-upload-dir/sub/deeper/b.txt"), Is.EqualTo("b"));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(back, "a.txt")), Is.EqualTo("a"));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(back, "sub", "deeper", "b.txt")), Is.EqualTo("b"));
+        Directory.Delete("/tmp/vnet-upload-dir", recursive: true);
+    }
+
+    [Test]
+    public async Task HostKey_IsPinnedOnFirstContact_AndADifferentKeyLaterFailsNamingTheMachine()
+    {
+        // Given
+        await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        var knownHosts = Path.Combine(_machine.DataDirectory, "known_hosts");
+        var pinned = await File.ReadAllTextAsync(knownHosts);
+        await _machine.Communicator.ResetAsync();
+
+        // When
+        _server.RestartWithNewHostKey();
+        var error = Assert.ThrowsAsync<VnetException>(() => _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None));
+
+        // Then
+        Assert.That(pinned, Does.StartWith($"[127.0.0.1]:{_server.Port} ssh-ed25519 "));
+        Assert.That(error!.Message, Does.Contain("machine 'default'").And.Contain("changed"));
+    }
+
+    [Test]
+    public async Task HostKey_IsPinnedAnew_WhenTheKnownHostsFileWasRemoved()
+    {
+        // Given
+        await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        await _machine.Communicator.ResetAsync();
+        _server.RestartWithNewHostKey();
+        File.Delete(Path.Combine(_machine.DataDirectory, "known_hosts"));
+
+        // When
+        var exit = await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+
+        // Then
+        Assert.That(exit, Is.Zero);
+    }
+
+    [Test]
+    public void WrongKey_FailsAtOnce_WithAClearAuthenticationMessage()
+    {
+        // Given
+        var stranger = _server.GenerateKey("stranger", "ed25519");
+        _machine.BaseSshInfo = _server.Info(null, stranger);
+
+        // When
+        var error = Assert.ThrowsAsync<VnetException>(() => _machine.Communicator.WaitForReadyAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        // Then
+        Assert.That(error!.Message, Does.Contain("SSH authentication failed for machine 'default'").And.Contain(stranger));
+    }
+
+    [Test]
+    public async Task Password_LogsIn_WhenNoKeyIsGiven()
+    {
+        // Given
+        _machine.Config.Ssh.InsertKey = false;
+        _machine.BaseSshInfo = _server.Info() with { PrivateKeyPaths = [], Password = LocalSshServer.Password };
+
+        // When
+        var ok = await _machine.Communicator.TestAsync("true", sudo: false, CancellationToken.None);
+
+        // Then
+        Assert.That(ok, Is.True);
+    }
+
+    [TestCase("rsa")]
+    [TestCase("ecdsa")]
+    [TestCase("ed25519")]
+    public async Task PrivateKeys_OfEachCommonType_LogIn(string type)
+    {
+        // Given
+        var key = _server.GenerateKey($"client_{type}", type);
+        _server.Authorize(_server.PublicKey(key));
+        _machine.BaseSshInfo = _server.Info(null, key);
+
+        // When
+        var ok = await _machine.Communicator.TestAsync("true", sudo: false, CancellationToken.None);
+
+        // Then
+        Assert.That(ok, Is.True);
+    }
+
+    [Test]
+    public async Task WaitForReady_RetriesOnTheInjectedClock_UntilTheGuestAnswers()
+    {
+        // Given: nothing listens yet (the machine has no address, then a closed port)
+        var time = new FakeTimeProvider();
+        var communicator = new SshCommunicator(_machine, time);
+        _machine.Communicator = communicator;
+        _machine.BaseSshInfo = null;
+        var wait = communicator.WaitForReadyAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        // When
+        for (var i = 0; i < 3 && !wait.IsCompleted; i++)
+        {
+            await Task.Delay(50);
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        var stillWaiting = !wait.IsCompleted;
+        _machine.BaseSshInfo = _server.Info();
+        for (var i = 0; i < 200 && !wait.IsCompleted; i++)
+        {
+            await Task.Delay(50);
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        // Then
+        Assert.That(stillWaiting, Is.True);
+        await wait;
+        Assert.That(communicator.ConnectionsOpened, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task WaitForReady_TimesOutOnTheInjectedClock_WithTheLastError()
+    {
+        // Given
+        var time = new FakeTimeProvider();
+        var communicator = new SshCommunicator(_machine, time);
+        _machine.BaseSshInfo = null;
+        var wait = communicator.WaitForReadyAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        // When
+        for (var i = 0; i < 200 && !wait.IsCompleted; i++)
+        {
+            await Task.Delay(10);
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        // Then
+        var error = Assert.ThrowsAsync<VnetException>(() => wait);
+        Assert.That(error!.Message, Does.Contain("did not answer SSH within 30 seconds").And.Contain("no SSH address yet"));
+    }
+
+    [Test]
+    public async Task Ready_IsFalse_WhileNothingListens()
+    {
+        // Given
+        _machine.BaseSshInfo = _server.Info() with { Port = 1 };
+
+        // When
+        var ready = await _machine.Communicator.ReadyAsync(CancellationToken.None);
+
+        // Then
+        Assert.That(ready, Is.False);
+    }
+}

@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using VagrantNet.Sdk.Machines;
+
+namespace VagrantNet.Tests.Support;
+
+/// <summary>
+/// A real OpenSSH server on 127.0.0.1 for a dedicated test user (<c>vnettest</c>, passwordless sudo),
+/// started from a temporary sshd_config with its own host key. Tests are ignored, with the reason,
+/// where sshd, useradd or root are missing. Disposing kills exactly this server's sshd.
+/// </summary>
+internal sealed class LocalSshServer : IDisposable
+{
+    public const string User = "vnettest";
+    public const string Password = "vnettest-Pa55";
+    public const string Sshd = "/usr/sbin/sshd";
+
+    private Process? _sshd;
+
+    private LocalSshServer(string directory)
+    {
+        Directory = directory;
+        Port = FreePort();
+    }
+
+    /// <summary>The temp directory with the config, keys and log.</summary>
+    public string Directory { get; }
+
+    public int Port { get; }
+
+    public string Home => $"/home/{User}";
+
+    /// <summary>An ed25519 client key authorized at start.</summary>
+    public string ClientKey => Path.Combine(Directory, "client_ed25519");
+
+    public string LogFile => Path.Combine(Directory, "sshd.log");
+
+    /// <summary>Starts a server, or ignores the calling test when this host cannot run one.</summary>
+    public static LocalSshServer Start()
+    {
+        if (!OperatingSystem.IsLinux() || System.Environment.UserName != "root")
+        {
+            Assert.Ignore("LocalSshServer needs Linux and root (it creates the test user).");
+        }
+
+        foreach (var tool in new[] { Sshd, "/usr/sbin/useradd", "/usr/bin/ssh-keygen", "/usr/bin/sudo" })
+        {
+            if (!File.Exists(tool))
+            {
+                Assert.Ignore($"LocalSshServer needs {tool} (apt-get install openssh-server openssh-client sudo).");
+            }
+        }
+
+        EnsureUser();
+        var server = new LocalSshServer(System.IO.Directory.CreateTempSubdirectory("vnet-sshd-").FullName);
+        server.GenerateKey("host_ed25519", "ed25519");
+        server.GenerateKey("client_ed25519", "ed25519");
+        server.Authorize(File.ReadAllText(server.ClientKey + ".pub"));
+        server.WriteConfig();
+        server.Launch();
+        return server;
+    }
+
+    /// <summary>Creates a client key of <paramref name="type"/> (ed25519, ecdsa, rsa) and returns its path.</summary>
+    public string GenerateKey(string name, string type)
+    {
+        var path = Path.Combine(Directory, name);
+        if (!File.Exists(path))
+        {
+            Run("/usr/bin/ssh-keygen", "-q", "-t", type, "-N", string.Empty, "-C", name, "-f", path);
+        }
+
+        return path;
+    }
+
+    public string PublicKey(string privateKey) => File.ReadAllText(privateKey + ".pub").Trim();
+
+    /// <summary>Replaces the test user's authorized_keys with <paramref name="publicKeys"/>.</summary>
+    public void Authorize(params string[] publicKeys)
+    {
+        var ssh = Path.Combine(Home, ".ssh");
+        System.IO.Directory.CreateDirectory(ssh);
+        var file = Path.Combine(ssh, "authorized_keys");
+        File.WriteAllText(file, string.Concat(publicKeys.Select(k => k.Trim() + "\n")));
+        Run("/bin/chown", "-R", $"{User}:{User}", ssh);
+        File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    public string AuthorizedKeys => File.ReadAllText(Path.Combine(Home, ".ssh", "authorized_keys"));
+
+    /// <summary>How many logins the server accepted so far (one per SSH connection).</summary>
+    public int AcceptedLogins =>
+        File.Exists(LogFile) ? File.ReadAllLines(LogFile).Count(l => l.Contains($"Accepted ", StringComparison.Ordinal) && l.Contains($" for {User} ", StringComparison.Ordinal)) : 0;
+
+    /// <summary>SSH info for the test user with <paramref name="keys"/> (default: the authorized ed25519 key).</summary>
+    public SshInfo Info(string? knownHosts = null, params string[] keys) =>
+        new("127.0.0.1", Port, User) { PrivateKeyPaths = keys.Length == 0 ? [ClientKey] : keys, KnownHostsFile = knownHosts };
+
+    /// <summary>Stops the server, gives it a new host key and starts it again on the same port (a re-created machine, or an impostor).</summary>
+    public void RestartWithNewHostKey()
+    {
+        Stop();
+        File.Delete(Path.Combine(Directory, "host_ed25519"));
+        File.Delete(Path.Combine(Directory, "host_ed25519.pub"));
+        GenerateKey("host_ed25519", "ed25519");
+        Launch();
+    }
+
+    public void Stop()
+    {
+        if (_sshd is { HasExited: false })
+        {
+            _sshd.Kill();
+            _sshd.WaitForExit(5000);
+        }
+
+        _sshd?.Dispose();
+        _sshd = null;
+    }
+
+    public void Launch()
+    {
+        _sshd = Process.Start(new ProcessStartInfo(Sshd)
+        {
+            ArgumentList = { "-D", "-f", Path.Combine(Directory, "sshd_config"), "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", "ListenAddress=127.0.0.1", "-E", LogFile },
+            UseShellExecute = false,
+        })!;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_sshd.HasExited)
+            {
+                Assert.Ignore($"sshd exited at start ({_sshd.ExitCode}): {(File.Exists(LogFile) ? File.ReadAllText(LogFile) : "no log")}");
+            }
+
+            try
+            {
+                using var probe = new TcpClient();
+                probe.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+
+        Assert.Ignore("sshd did not start listening within 10 s.");
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+
+    public static void Run(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {stderr}");
+        }
+    }
+
+    private static void EnsureUser()
+    {
+        if (!File.ReadAllLines("/etc/passwd").Any(l => l.StartsWith(User + ":", StringComparison.Ordinal)))
+        {
+            Run("/usr/sbin/useradd", "-m", "-s", "/bin/bash", User);
+        }
+
+        // A known password (the server listens on loopback only) also unlocks the account for key logins.
+        var chpasswd = new ProcessStartInfo("/usr/sbin/chpasswd") { RedirectStandardInput = true, UseShellExecute = false };
+        using (var process = Process.Start(chpasswd)!)
+        {
+            process.StandardInput.WriteLine($"{User}:{Password}");
+            process.StandardInput.Close();
+            process.WaitForExit();
+        }
+
+        File.WriteAllText($"/etc/sudoers.d/{User}", $"{User} ALL=(ALL) NOPASSWD:ALL\n");
+        File.SetUnixFileMode($"/etc/sudoers.d/{User}", UnixFileMode.UserRead | UnixFileMode.GroupRead);
+        System.IO.Directory.CreateDirectory("/run/sshd");
+    }
+
+    private void WriteConfig() =>
+        File.WriteAllText(Path.Combine(Directory, "sshd_config"), $"""
+            HostKey {Path.Combine(Directory, "host_ed25519")}
+            AuthorizedKeysFile .ssh/authorized_keys
+            UsePAM no
+            PasswordAuthentication yes
+            KbdInteractiveAuthentication no
+            PidFile {Path.Combine(Directory, "sshd.pid")}
+            LogLevel VERBOSE
+            AllowUsers {User}
+            Subsystem sftp internal-sftp
+            MaxStartups 50
+            """ + "\n");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
