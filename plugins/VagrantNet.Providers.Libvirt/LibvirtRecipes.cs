@@ -1,4 +1,5 @@
 using VagrantNet.Providers.Libvirt.Actions;
+using VagrantNet.Sdk.Actions;
 using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt;
@@ -19,8 +20,13 @@ public static class LibvirtRecipes
                  .Use<PlanNetworkInterfaces>()
                  .Use<CreateNetworks>()
                  .Use<CreateDomain>()
+                 .Use<Provision>()
+                 .Use<SyncedFolders>()
                  .Use<StartDomain>()
-                 .Use<WaitForLease>();
+                 .Use<WaitForLease>()
+                 .Use(WaitForSsh())
+                 .Use<SetHostname>()
+                 .Use<ConfigureGuestNetworks>();
                 return;
             }
 
@@ -36,11 +42,11 @@ public static class LibvirtRecipes
                 {
                     if (suspended)
                     {
-                        s.Use<ResumeDomain>().Use<WaitForLease>();
+                        s.Use<Provision>().Use<ResumeDomain>().Use<WaitForLease>().Use(WaitForSsh());
                     }
                     else
                     {
-                        s.Use<StartDomain>().Use<WaitForLease>();
+                        s.Use<Provision>().Use<SyncedFolders>().Use<StartDomain>().Use<WaitForLease>().Use(WaitForSsh()).Use<SetHostname>();
                     }
                 });
             });
@@ -55,7 +61,8 @@ public static class LibvirtRecipes
                 return;
             }
 
-            b.Call<IsSuspended>((suspended, s) =>
+            b.Use<SyncedFolderCleanup>()
+             .Call<IsSuspended>((suspended, s) =>
             {
                 if (suspended)
                 {
@@ -94,7 +101,7 @@ public static class LibvirtRecipes
         {
             if (suspended)
             {
-                b.Use<ResumeDomain>().Use<WaitForLease>();
+                b.Use<Provision>().Use<ResumeDomain>().Use<WaitForLease>().Use(WaitForSsh());
             }
             else
             {
@@ -118,8 +125,12 @@ public static class LibvirtRecipes
                     r.Use<HaltDomain>();
                 }
             })
+            .Use<Provision>()
+            .Use<SyncedFolders>()
             .Use<StartDomain>()
-            .Use<WaitForLease>();
+            .Use<WaitForLease>()
+            .Use(WaitForSsh())
+            .Use<SetHostname>();
         });
 
     public static ActionBuilder Destroy() => new ActionBuilder()
@@ -130,6 +141,7 @@ public static class LibvirtRecipes
                 b.Use(new Message("Domain is not created. Please run `vnet up` first."));
             }
         })
+        .Use<SyncedFolderCleanup>()
         .Use<DestroyDomain>()
         .Use<DestroyNetworks>()
         .Use<ForgetMachine>();
@@ -137,9 +149,16 @@ public static class LibvirtRecipes
     public static ActionBuilder Provision() => new ActionBuilder()
         .Call<IsRunning>((running, b) =>
         {
-            if (!running)
+            if (running)
+            {
+                b.Use<Provision>();
+            }
+            else
             {
                 b.Use(new Message("Domain is not running. Please run `vnet up` first."));
             }
         });
+
+    /// <summary>Waits for SSH while the domain keeps running; a domain that stops fails the wait at once.</summary>
+    private static WaitForCommunicator WaitForSsh() => new(["running"]);
 }
