@@ -40,6 +40,7 @@ internal sealed class CliApp
         new InitCommand(_context),
         new ValidateCommand(_context),
         new StatusCommand(_context),
+        new BoxCommand(_context),
     ];
 
     public async Task<int> RunAsync(string[] args)
