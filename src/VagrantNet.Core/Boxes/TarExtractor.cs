@@ -516,6 +516,11 @@ public sealed class TarExtractor
                 }
             }
 
+        }
+
+        // Every link is checked before the first is made.
+        foreach (var (relative, target) in _symlinks)
+        {
             EnsureParents(relative);
             File.CreateSymbolicLink(Full(relative), target);
         }
