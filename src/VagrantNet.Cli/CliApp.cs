@@ -49,6 +49,7 @@ internal sealed class CliApp
         new SshCommand(_context),
         new SshConfigCommand(_context),
         new GlobalStatusCommand(_context),
+        new BoxCommand(_context),
     ];
 
     public async Task<int> RunAsync(string[] args)
