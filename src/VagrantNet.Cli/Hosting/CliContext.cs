@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using VagrantNet.Cli.Ui;
 using VagrantNet.Core.Actions;
+using VagrantNet.Core.Boxes;
 using VagrantNet.Core.Environment;
 using VagrantNet.Scripting;
 using VagrantNet.Sdk.Plugins;
@@ -70,6 +71,7 @@ internal sealed class CliContext : IDisposable
     public Task<VnetEnvironment> LoadEnvironmentAsync(bool requireProject = true, bool dryRun = false)
     {
         var logger = LoggerFactory.CreateLogger("vnet");
+        var boxes = new BoxCollection(Paths, logger: LoggerFactory.CreateLogger("boxes"));
         var options = new EnvironmentOptions
         {
             WorkingDirectory = WorkingDirectory,
@@ -84,6 +86,8 @@ internal sealed class CliContext : IDisposable
             BuiltinPlugins = Builtins,
             RequireProject = requireProject,
             DryRun = dryRun,
+            BoxLookup = boxes,
+            BoxResolver = boxes,
         };
         logger.LogDebug("VNET_HOME is {Home}", Paths.Home);
         return VnetEnvironment.LoadAsync(options, Interrupts.Cancellation);
