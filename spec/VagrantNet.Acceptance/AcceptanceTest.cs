@@ -43,7 +43,7 @@ public abstract class AcceptanceTest
         {
             config.Vm.Box = "vnet/debian12";
             config.Vm.SyncedFolder(".", "/vagrant", disabled: true);
-            config.Vm.Provision.Shell(name: "hello", inline: "echo provisioned-$(hostname) > /tmp/provisioned");
+            config.Vm.Provision.Shell(name: "hello", inline: "echo provisioned-$(hostname) >> /var/tmp/provisioned");
         });
         """;
 }

@@ -17,7 +17,7 @@ public class LifecycleTests : AcceptanceTest
         Assert.That(up.Stdout, Does.Contain("==> default:"));
 
         // ssh -c: output streams back and the remote exit code is returned
-        var ssh = Vnet.Run(dir, "ssh", "-c", "cat /tmp/provisioned; exit 3");
+        var ssh = Vnet.Run(dir, "ssh", "-c", "cat /var/tmp/provisioned; exit 3");
         Assert.That(ssh.ExitCode, Is.EqualTo(3), ssh.Output);
         Assert.That(ssh.Stdout, Does.Contain("provisioned-"));
 
@@ -29,7 +29,7 @@ public class LifecycleTests : AcceptanceTest
         Assert.That(Vnet.Run(dir, "status").Ok().Stdout, Does.Contain("shutoff"));
         Vnet.Run(dir, "ssh", "-c", "true").Ok();
         Vnet.Run(dir, "up").Ok();
-        Assert.That(Vnet.Run(dir, "ssh", "-c", "test -f /tmp/provisioned && echo kept || echo gone").Ok().Stdout, Does.Contain("gone"), "provisioners run once: a second up must not run them");
+        Assert.That(Vnet.Run(dir, "ssh", "-c", "wc -l < /var/tmp/provisioned").Ok().Stdout.Trim(), Is.EqualTo("1"), "provisioners run once: a second up must not run them");
 
         // suspend and resume
         Vnet.Run(dir, "suspend").Ok();
@@ -40,7 +40,7 @@ public class LifecycleTests : AcceptanceTest
         // reload, then provision on demand
         Vnet.Run(dir, "reload").Ok();
         Vnet.Run(dir, "provision").Ok();
-        Assert.That(Vnet.Run(dir, "ssh", "-c", "cat /tmp/provisioned").Ok().Stdout, Does.Contain("provisioned-"));
+        Assert.That(Vnet.Run(dir, "ssh", "-c", "wc -l < /var/tmp/provisioned").Ok().Stdout.Trim(), Is.EqualTo("2"), "vnet provision runs them again");
 
         // destroy removes the domain, its volume and its state
         Vnet.Run(dir, "destroy", "-f").Ok();
