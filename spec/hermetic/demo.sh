@@ -7,8 +7,8 @@ vnet="$1" box="$2"
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d /tmp/vnet-demo.XXXXXX)"
 export VNET_HOME="$work/home"
-bash "$here/../../boxes/insecure-key.sh" "$work/keys" >/dev/null
-export VNET_INSECURE_KEY="$work/keys/vagrant"
+# Fetched before entering the namespace, where there is no network.
+export VNET_INSECURE_KEY="${VNET_INSECURE_KEY:-$(bash "$here/../../boxes/insecure-key.sh" /var/cache/vnet/boxes/insecure-key | tail -n1)}"
 mkdir -p "$work/demo"
 cleanup() {
   (cd "$work/demo" && "$vnet" destroy -f >/dev/null 2>&1) || true
