@@ -137,6 +137,11 @@ public sealed class BoxVersionNumber : IComparable<BoxVersionNumber>, IEquatable
 
     public override string ToString() => Text;
 
+    // Without these, == compared references, so the constraints "= 1.0" and "!= 1.0" never held as written.
+    public static bool operator ==(BoxVersionNumber? a, BoxVersionNumber? b) => a is null ? b is null : a.Equals(b);
+
+    public static bool operator !=(BoxVersionNumber? a, BoxVersionNumber? b) => !(a == b);
+
     public static bool operator <(BoxVersionNumber a, BoxVersionNumber b) => a.CompareTo(b) < 0;
 
     public static bool operator >(BoxVersionNumber a, BoxVersionNumber b) => a.CompareTo(b) > 0;
