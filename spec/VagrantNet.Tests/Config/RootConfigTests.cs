@@ -348,6 +348,36 @@ public class RootConfigTests
         }
 
         [Test]
+        public void Should_Resolve_Relative_Paths_Against_The_Project_Directory_Not_The_Current_One()
+        {
+            // Given
+            var project = Directory.CreateTempSubdirectory("vnet-validate-").FullName;
+            File.WriteAllText(Path.Combine(project, "setup.sh"), "#!/bin/sh\n");
+            File.WriteAllText(Path.Combine(project, "key"), "not really a key");
+            var config = Layer(c =>
+            {
+                c.Vm.Box = "b";
+                c.Vm.Provision.Shell(path: "setup.sh");
+                c.Vm.Provision.File("setup.sh", "/tmp/setup.sh");
+                c.Ssh.PrivateKeyPath = ["key"];
+            });
+            config.FinalizeDefaults();
+            var inProject = new ValidationErrors("default", project);
+            var empty = Directory.CreateTempSubdirectory("vnet-validate-").FullName;
+            var elsewhere = new ValidationErrors("default", empty);
+
+            // When
+            config.Validate(inProject);
+            config.Validate(elsewhere);
+
+            // Then
+            Directory.Delete(project, recursive: true);
+            Directory.Delete(empty);
+            Assert.That(inProject.All, Is.Empty);
+            Assert.That(elsewhere.All.Select(e => e.Setting), Is.EqualTo(new[] { "vm.provision \"shell\"", "vm.provision \"file\"", "ssh.private_key_path" }));
+        }
+
+        [Test]
         public void Should_Skip_A_Disabled_Synced_Folder()
         {
             // Given
