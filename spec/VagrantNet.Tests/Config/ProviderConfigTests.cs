@@ -133,5 +133,21 @@ public class ProviderConfigTests
             // Then
             Assert.That(config.Memory, Is.EqualTo(1024));
         }
+
+        [Test]
+        public void Should_Throw_From_The_Write_Itself_When_Bound_To_A_Config()
+        {
+            // Given
+            var config = new FakeConfig();
+            var settings = new ProviderSettings("fake", config);
+
+            // When
+            settings["memory"] = 2048;
+            var error = Assert.Throws<ConfigurationException>(() => settings["colour"] = "red");
+
+            // Then
+            Assert.That(config.Memory, Is.EqualTo(2048));
+            Assert.That(error!.Message, Does.StartWith("The fake provider has no setting 'colour'."));
+        }
     }
 }
