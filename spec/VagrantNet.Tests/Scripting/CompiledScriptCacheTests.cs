@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VagrantNet.Scripting;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Tests.Support;
@@ -102,9 +101,9 @@ public class CompiledScriptCacheTests
             // Given
             using var project = new ProjectFixture().WithVagrantfile("Minimal.csx");
             await BoxOfAsync(project.CreateEvaluator(), project.VagrantfilePath);
-            foreach (var manifest in Directory.GetFiles(project.Paths.ScriptCache, "manifest.json", SearchOption.AllDirectories))
+            foreach (var manifest in Directory.GetFiles(project.Paths.ScriptCache, "manifest.txt", SearchOption.AllDirectories))
             {
-                File.WriteAllText(manifest, "{ not json");
+                File.WriteAllText(manifest, "{ \"not\": \"a manifest\" }");
             }
 
             var evaluator = project.CreateEvaluator();
@@ -146,10 +145,13 @@ public class CompiledScriptCacheTests
             await BoxOfAsync(project.CreateEvaluator(), project.VagrantfilePath);
 
             // Then
-            var manifest = Directory.GetFiles(project.Paths.ScriptCache, "manifest.json", SearchOption.AllDirectories).Single();
-            var sources = JsonSerializer.Deserialize<List<ScriptSource>>(File.ReadAllText(manifest))!;
-            Assert.That(sources.Select(s => Path.GetFileName(s.Path)), Is.EquivalentTo(new[] { "Vagrantfile.csx", "box.csx" }));
-            Assert.That(sources.Single(s => s.Path.EndsWith("box.csx", StringComparison.Ordinal)).Sha256, Is.EqualTo(CompiledScriptCache.HashFile(Path.Combine(project.ProjectDirectory, "box.csx"))));
+            var manifest = Directory.GetFiles(project.Paths.ScriptCache, "manifest.txt", SearchOption.AllDirectories).Single();
+            var box = Path.Combine(project.ProjectDirectory, "box.csx");
+            Assert.That(File.ReadAllLines(manifest), Is.EquivalentTo(new[]
+            {
+                $"{CompiledScriptCache.HashFile(project.VagrantfilePath)} {project.VagrantfilePath}",
+                $"{CompiledScriptCache.HashFile(box)} {box}",
+            }));
         }
     }
 
