@@ -103,7 +103,7 @@ internal static partial class StartupBenchmark
             }
 
             var ratio = Median(statusMs) / Median(helloMs);
-            Console.WriteLine($"median of {runs} runs each");
+            Console.WriteLine($"median of {runs} runs each; {LoadAverage()}");
             Console.WriteLine($"  (a) cold compile, two-machine Vagrantfile.csx  {Median(compileMs),7:F0} ms  target <= {CompileTargetMs:F0} ms  {Verdict(Median(compileMs) <= CompileTargetMs)}");
             Console.WriteLine($"      whole cold `vnet validate` process         {Median(coldMs),7:F0} ms");
             Console.WriteLine($"  (b) `vnet status`, compiled-script cache hit   {Median(statusMs),7:F0} ms");
@@ -116,6 +116,10 @@ internal static partial class StartupBenchmark
             Directory.Delete(work, recursive: true);
         }
     }
+
+    /// <summary>The host's load: other work on the machine moves these numbers, so the report says how busy it was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? $"load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} on {Environment.ProcessorCount} CPUs" : $"{Environment.ProcessorCount} CPUs";
 
     private static string Verdict(bool met) => met ? "met" : "MISSED";
 
