@@ -54,6 +54,8 @@ internal sealed class CliApp
         new SshCommand(_context),
         new SshConfigCommand(_context),
         new GlobalStatusCommand(_context),
+        new RsyncCommand(_context),
+        new RsyncAutoCommand(_context),
         new BoxCommand(_context),
     ];
 
