@@ -78,6 +78,45 @@ public class DomainCreationStepsTests : TestDriverSteps
     }
 
     [Test]
+    public async Task CreationSteps_DhcpPrivateNetworkWithoutIp_CreatesVagrantPrivateDhcpOn172_28_128()
+    {
+        // Given: private_network type: "dhcp", as vagrant-libvirt documents it
+        var machine = NewMachine(configure: c => c.Vm.Network.PrivateNetwork(type: "dhcp"));
+        SeedBoxImage(machine);
+
+        // When
+        await RunAsync(machine, CreationSteps());
+
+        // Then
+        using var network = Libvirt.TryLookupNetwork("vagrant-private-dhcp");
+        Assert.That(network, Is.Not.Null);
+        var ip = XElement.Parse(network!.GetXmlDesc()).Element("ip")!;
+        Assert.That((ip.Attribute("address")?.Value, ip.Attribute("prefix")?.Value), Is.EqualTo(("172.28.128.1", "24")));
+        Assert.That(ip.Element("dhcp")?.Element("range")?.Attribute("start")?.Value, Is.EqualTo("172.28.128.2"));
+        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\nvagrant-private-dhcp\n"));
+        using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
+        var networks = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").Select(i => i.Element("source")?.Attribute("network")?.Value);
+        Assert.That(networks, Is.EqualTo(new[] { ManagementNetwork, "vagrant-private-dhcp" }));
+    }
+
+    [Test]
+    public async Task CreationSteps_DhcpPrivateNetworkWithANetworkAddress_JoinsTheNetworkAlreadyOnThatSubnet()
+    {
+        // Given: the test driver's stock network "default" is 192.168.122.0/24
+        var machine = NewMachine(configure: c => c.Vm.Network.PrivateNetwork(type: "dhcp", options: new() { ["libvirt__network_address"] = "192.168.122.0" }));
+        SeedBoxImage(machine);
+
+        // When
+        await RunAsync(machine, CreationSteps());
+
+        // Then
+        using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
+        var networks = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").Select(i => i.Element("source")?.Attribute("network")?.Value);
+        Assert.That(networks, Is.EqualTo(new[] { ManagementNetwork, TestDriver.StockNetwork }));
+        Assert.That(NetworkNames(), Has.No.Member("vagrant-private-dhcp"));
+    }
+
+    [Test]
     public async Task Recovery_WhenALaterStepFails_RemovesTheDomainOverlayAndCreatedNetworks()
     {
         // Given
