@@ -45,7 +45,7 @@ public class ProviderStateTests : TestDriverSteps
 
         // Then
         Assert.That(state, Is.EqualTo(MachineState.NotCreated));
-        Assert.That(machine.Id, Is.Not.Null, "the provider only reports; forgetting the id is destroy's job");
+        Assert.That(machine.Id, Is.Not.Null, "the provider only reports; destroy forgets the id");
     }
 
     [Test]
