@@ -117,6 +117,67 @@ public class DomainCreationStepsTests : TestDriverSteps
     }
 
     [Test]
+    public async Task CreationSteps_ReplaceAnOverlayLeftByAFailedEarlierAttempt()
+    {
+        // Given: a volume with the overlay's name but no backing file, and no domain using it
+        var machine = NewMachine();
+        SeedBoxImage(machine);
+        using (var stale = Pool())
+        using (stale.CreateVolume(TestDriver.VolumeXml(machine.DomainName + ".img", capacityMiB: 1)))
+        {
+        }
+
+        // When
+        await RunAsync(machine, CreationSteps());
+
+        // Then
+        using var pool = Pool();
+        using var overlay = pool.TryLookupVolume(machine.DomainName + ".img")!;
+        Assert.That(XElement.Parse(overlay.GetXmlDesc()).Element("backingStore"), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task CreateNetworks_StartsAnInactiveExistingNetwork_WithoutClaimingIt()
+    {
+        // Given: the management network is defined but stopped, as after a host reboot without autostart
+        using (var stopped = Libvirt.DefineNetwork(TestDriver.NetworkXml(ManagementNetwork, "virbr77")))
+        {
+            Assert.That(stopped.IsActive(), Is.False);
+        }
+
+        var machine = NewMachine(configure: _ => { });
+        SeedBoxImage(machine);
+
+        // When
+        await RunAsync(machine, CreationSteps());
+
+        // Then
+        using var network = Libvirt.TryLookupNetwork(ManagementNetwork)!;
+        Assert.That(network.IsActive(), Is.True);
+        Assert.That(machine.ReadState("created_networks"), Is.Null, "destroy must not remove a network it did not create");
+    }
+
+    [Test]
+    public async Task HandleStoragePool_WhenThePoolIsMissing_DefinesAndStartsADirectoryPool()
+    {
+        // Given
+        var machine = NewMachine(configureProvider: c =>
+        {
+            c.StoragePoolName = "vnet-new-pool";
+            c.StoragePoolPath = "/vnet-new-pool";
+        });
+
+        // When
+        await RunAsync(machine, new ActionBuilder().Use<HandleStoragePool>());
+
+        // Then
+        using var pool = Libvirt.TryLookupStoragePool("vnet-new-pool");
+        Assert.That(pool, Is.Not.Null);
+        Assert.That(pool!.IsActive(), Is.True);
+        Assert.That(XElement.Parse(pool.GetXmlDesc()).Element("target")?.Element("path")?.Value, Is.EqualTo("/vnet-new-pool"));
+    }
+
+    [Test]
     public async Task Recovery_WhenALaterStepFails_RemovesTheDomainOverlayAndCreatedNetworks()
     {
         // Given

@@ -107,7 +107,13 @@ public abstract class TestDriverSteps
     }
 
     [SetUp]
-    public void OpenTestDriver() => Libvirt = LibvirtConnection.Open(TestDriver.Uri);
+    public void OpenTestDriver()
+    {
+        Libvirt = LibvirtConnection.Open(TestDriver.Uri);
+        const string leak = "the test driver kept state from an earlier test: a libvirt handle was not disposed";
+        Assert.That(NetworkNames(), Is.EqualTo(new[] { TestDriver.StockNetwork }), leak);
+        Assert.That(VolumeNames(), Is.Empty, leak);
+    }
 
     [TearDown]
     public void CloseTestDriver()
