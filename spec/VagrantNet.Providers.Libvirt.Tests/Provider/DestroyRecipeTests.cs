@@ -51,6 +51,24 @@ public class DestroyRecipeTests : TestDriverSteps
     }
 
     [Test]
+    public async Task Destroy_OfTheLastMachineOnNetworksAnotherMachineCreated_RemovesThem()
+    {
+        // Given: web created both networks, db (same VNET_HOME) joined them; web goes first
+        var web = await CreatedMachineAsync();
+        var db = NewMachine("db", host: web.FakeHost);
+        await RunAsync(db, CreationSteps());
+        Assert.That(db.ReadState("created_networks"), Is.Null);
+        await RunAsync(web, LibvirtRecipes.Destroy());
+        Assert.That(NetworkNames(), Has.Member(ManagementNetwork).And.Member(PrivateNetwork), "db still uses them");
+
+        // When
+        await RunAsync(db, LibvirtRecipes.Destroy());
+
+        // Then
+        Assert.That(NetworkNames(), Has.No.Member(ManagementNetwork).And.No.Member(PrivateNetwork));
+    }
+
+    [Test]
     public async Task Destroy_WhenTheDomainWasRemovedOutsideVnet_ForgetsTheMachineAndTheNetworksOnlyItUsed()
     {
         // Given

@@ -10,14 +10,14 @@ namespace VagrantNet.Providers.Libvirt.Tests.Support;
 /// <summary>
 /// A machine backed by the real <see cref="LibvirtProvider"/> on libvirt's in-process test driver: a temp
 /// project directory with a unique name (so domain names never clash), state files on disk, a
-/// <see cref="FakeVnetHost"/>, a recording UI and a guest that is never reachable.
+/// <see cref="FakeVnetHost"/> (its own unless one is shared), a recording UI and a guest that is never reachable.
 /// </summary>
 internal sealed class LibvirtTestMachine : IMachine, IDisposable
 {
     private readonly string _root;
     private LibvirtProvider? _provider;
 
-    public LibvirtTestMachine(string name = "default", Action<RootConfig>? configure = null, Action<LibvirtConfig>? configureProvider = null)
+    public LibvirtTestMachine(string name = "default", Action<RootConfig>? configure = null, Action<LibvirtConfig>? configureProvider = null, FakeVnetHost? host = null)
     {
         Name = name;
         _root = Directory.CreateTempSubdirectory("vnet-libvirt-steps-").FullName;
@@ -25,7 +25,7 @@ internal sealed class LibvirtTestMachine : IMachine, IDisposable
         ProjectDirectory = Path.Combine(_root, ProjectName);
         DataDirectory = Path.Combine(ProjectDirectory, ".vnet", "machines", name, LibvirtConfig.Name);
         Directory.CreateDirectory(DataDirectory);
-        FakeHost = new FakeVnetHost(Path.Combine(_root, "home"));
+        FakeHost = host ?? new FakeVnetHost(Path.Combine(_root, "home"));
 
         Config.Vm.Box = FakeVnetHost.BoxName;
         configure?.Invoke(Config);

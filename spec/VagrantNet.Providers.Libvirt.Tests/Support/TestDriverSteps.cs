@@ -29,10 +29,13 @@ public abstract class TestDriverSteps
         .Use<CreateNetworks>()
         .Use<CreateDomain>();
 
-    /// <summary>A machine with one private network at 10.20.30.10 unless <paramref name="configure"/> says otherwise.</summary>
-    internal LibvirtTestMachine NewMachine(string name = "default", Action<RootConfig>? configure = null, Action<LibvirtConfig>? configureProvider = null)
+    /// <summary>
+    /// A machine with one private network at 10.20.30.10 unless <paramref name="configure"/> says otherwise; pass
+    /// another machine's <paramref name="host"/> for machines sharing one VNET_HOME.
+    /// </summary>
+    internal LibvirtTestMachine NewMachine(string name = "default", Action<RootConfig>? configure = null, Action<LibvirtConfig>? configureProvider = null, FakeVnetHost? host = null)
     {
-        var machine = new LibvirtTestMachine(name, configure ?? (c => c.Vm.Network.PrivateNetwork(ip: "10.20.30.10")), configureProvider);
+        var machine = new LibvirtTestMachine(name, configure ?? (c => c.Vm.Network.PrivateNetwork(ip: "10.20.30.10")), configureProvider, host);
         _machines.Add(machine);
         return machine;
     }
