@@ -138,10 +138,7 @@ public static class LibvirtRecipes
         {
             if (!created)
             {
-                // The domain may have been removed outside vnet: still drop the networks only it used and its id.
-                b.Use<DestroyNetworks>()
-                 .Use<ForgetMachine>()
-                 .Use(new Message("Domain is not created. Please run `vnet up` first."));
+                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
             }
         })
         .Use<SyncedFolderCleanup>()

@@ -69,26 +69,6 @@ public class DestroyRecipeTests : TestDriverSteps
     }
 
     [Test]
-    public async Task Destroy_WhenTheDomainWasRemovedOutsideVnet_ForgetsTheMachineAndTheNetworksOnlyItUsed()
-    {
-        // Given
-        var machine = await CreatedMachineAsync();
-        using (var domain = Libvirt.TryLookupDomain(machine.DomainName)!)
-        {
-            domain.Undefine();
-        }
-
-        // When
-        await RunAsync(machine, LibvirtRecipes.Destroy());
-
-        // Then
-        Assert.That(machine.RecordingUi.Lines, Has.Member("info: Domain is not created. Please run `vnet up` first."));
-        Assert.That(machine.Id, Is.Null);
-        Assert.That(machine.ReadState("created_networks"), Is.Null);
-        Assert.That(NetworkNames(), Has.No.Member(ManagementNetwork).And.No.Member(PrivateNetwork));
-    }
-
-    [Test]
     public async Task Destroy_OfAMachineNeverCreated_SaysSoAndTouchesNothing()
     {
         // Given

@@ -45,7 +45,7 @@ public class ProviderStateTests : TestDriverSteps
 
         // Then
         Assert.That(state, Is.EqualTo(MachineState.NotCreated));
-        Assert.That(machine.Id, Is.Not.Null, "the provider only reports; destroy forgets the id");
+        Assert.That(machine.Id, Is.Not.Null, "the provider only reports; it does not forget the id");
     }
 
     [Test]
