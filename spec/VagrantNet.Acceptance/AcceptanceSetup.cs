@@ -52,6 +52,13 @@ public sealed class AcceptanceSetup
     [OneTimeTearDown]
     public void RemoveHome()
     {
+        // NUnit tears down even when set-up was skipped: touch libvirt only if this run set it up,
+        // or an unrelated `dotnet test` would delete the box image under a running acceptance run.
+        if (_home is null)
+        {
+            return;
+        }
+
         DeleteBoxImageVolume();
         if (_home is not null && Directory.Exists(_home))
         {
