@@ -9,9 +9,11 @@ namespace VagrantNet.Tests.Rsync;
 [NonParallelizable]
 public class RsyncSyncedFolderTests
 {
-    private const string Guest = "/tmp/vnet-rsync-guest";
     private LocalSshServer _server = null!;
     private TestMachine _machine = null!;
+
+    /// <summary>The synced folder's guest side: in the test user's home, so concurrent runs never meet.</summary>
+    private string Guest => _server.Home + "/rsync-guest";
 
     [OneTimeSetUp]
     public void StartServer()
@@ -70,7 +72,7 @@ public class RsyncSyncedFolderTests
         Assert.That(File.Exists(Path.Combine(Guest, "debug.log")), Is.False);
         Assert.That(Directory.Exists(Path.Combine(Guest, "build")), Is.False);
         Assert.That(Directory.Exists(Path.Combine(Guest, ".vnet")), Is.False);
-        Assert.That(Owner(Path.Combine(Guest, "app", "main.c")), Is.EqualTo(LocalSshServer.User));
+        Assert.That(Owner(Path.Combine(Guest, "app", "main.c")), Is.EqualTo(_server.User));
         Assert.That(_machine.RecordingUi.Lines, Has.Some.Contains($"Rsyncing folder: {_machine.ProjectDirectory}/ => {Guest}"));
     }
 
@@ -122,7 +124,7 @@ public class RsyncSyncedFolderTests
         var ssh = arguments[arguments.ToList().IndexOf("-e") + 1];
         Assert.That(ssh, Does.Contain($"-p {_server.Port}").And.Contain("StrictHostKeyChecking=yes").And.Contain("UserKnownHostsFile=/state/known_hosts").And.Contain($"-i {_server.ClientKey}"));
         Assert.That(arguments, Does.Contain("sudo rsync"));
-        Assert.That(arguments.TakeLast(2), Is.EqualTo(new[] { _machine.ProjectDirectory + "/", $"{LocalSshServer.User}@127.0.0.1:{Guest}" }));
+        Assert.That(arguments.TakeLast(2), Is.EqualTo(new[] { _machine.ProjectDirectory + "/", $"{_server.User}@127.0.0.1:{Guest}" }));
     }
 
     private async Task UpAsync() =>

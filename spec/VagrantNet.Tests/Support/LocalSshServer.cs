@@ -6,23 +6,28 @@ using VagrantNet.Sdk.Machines;
 namespace VagrantNet.Tests.Support;
 
 /// <summary>
-/// A real OpenSSH server on 127.0.0.1 for a dedicated test user (<c>vnettest</c>, passwordless sudo),
+/// A real OpenSSH server on 127.0.0.1 for a test user of its own (<c>vnettest-xxxxxx</c>, passwordless
+/// sudo, created here and removed on dispose, so concurrent test runs never share authorized_keys),
 /// started from a temporary sshd_config with its own host key. Tests are ignored, with the reason,
 /// where sshd, useradd or root are missing. Disposing kills exactly this server's sshd.
 /// </summary>
 internal sealed class LocalSshServer : IDisposable
 {
-    public const string User = "vnettest";
+    public const string UserPrefix = "vnettest-";
     public const string Password = "vnettest-Pa55";
     public const string Sshd = "/usr/sbin/sshd";
 
     private Process? _sshd;
 
-    private LocalSshServer(string directory)
+    private LocalSshServer(string directory, string user)
     {
         Directory = directory;
+        User = user;
         Port = FreePort();
     }
+
+    /// <summary>The test user this server lets in.</summary>
+    public string User { get; }
 
     /// <summary>The temp directory with the config, keys and log.</summary>
     public string Directory { get; }
@@ -44,7 +49,7 @@ internal sealed class LocalSshServer : IDisposable
             Assert.Ignore("LocalSshServer needs Linux and root (it creates the test user).");
         }
 
-        foreach (var tool in new[] { Sshd, "/usr/sbin/useradd", "/usr/bin/ssh-keygen", "/usr/bin/sudo" })
+        foreach (var tool in new[] { Sshd, "/usr/sbin/useradd", "/usr/sbin/userdel", "/usr/sbin/chpasswd", "/usr/bin/ssh-keygen", "/usr/bin/sudo" })
         {
             if (!File.Exists(tool))
             {
@@ -52,8 +57,9 @@ internal sealed class LocalSshServer : IDisposable
             }
         }
 
-        EnsureUser();
-        var server = new LocalSshServer(System.IO.Directory.CreateTempSubdirectory("vnet-sshd-").FullName);
+        var user = UserPrefix + Guid.NewGuid().ToString("N")[..6];
+        CreateUser(user);
+        var server = new LocalSshServer(System.IO.Directory.CreateTempSubdirectory("vnet-sshd-").FullName, user);
         server.GenerateKey("host_ed25519", "ed25519");
         server.GenerateKey("client_ed25519", "ed25519");
         server.Authorize(File.ReadAllText(server.ClientKey + ".pub"));
@@ -155,6 +161,16 @@ internal sealed class LocalSshServer : IDisposable
         Stop();
         try
         {
+            File.Delete(SudoersFile(User));
+            Run("/usr/sbin/userdel", "-r", "-f", User);
+        }
+        catch (InvalidOperationException e)
+        {
+            TestContext.Out.WriteLine($"Could not remove the test user {User}: {e.Message}");
+        }
+
+        try
+        {
             System.IO.Directory.Delete(Directory, recursive: true);
         }
         catch (IOException)
@@ -182,24 +198,23 @@ internal sealed class LocalSshServer : IDisposable
         }
     }
 
-    private static void EnsureUser()
+    private static string SudoersFile(string user) => $"/etc/sudoers.d/{user}";
+
+    private static void CreateUser(string user)
     {
-        if (!File.ReadAllLines("/etc/passwd").Any(l => l.StartsWith(User + ":", StringComparison.Ordinal)))
-        {
-            Run("/usr/sbin/useradd", "-m", "-s", "/bin/bash", User);
-        }
+        Run("/usr/sbin/useradd", "-m", "-s", "/bin/bash", user);
 
         // A known password (the server listens on loopback only) also unlocks the account for key logins.
         var chpasswd = new ProcessStartInfo("/usr/sbin/chpasswd") { RedirectStandardInput = true, UseShellExecute = false };
         using (var process = Process.Start(chpasswd)!)
         {
-            process.StandardInput.WriteLine($"{User}:{Password}");
+            process.StandardInput.WriteLine($"{user}:{Password}");
             process.StandardInput.Close();
             process.WaitForExit();
         }
 
-        File.WriteAllText($"/etc/sudoers.d/{User}", $"{User} ALL=(ALL) NOPASSWD:ALL\n");
-        File.SetUnixFileMode($"/etc/sudoers.d/{User}", UnixFileMode.UserRead | UnixFileMode.GroupRead);
+        File.WriteAllText(SudoersFile(user), $"{user} ALL=(ALL) NOPASSWD:ALL\n");
+        File.SetUnixFileMode(SudoersFile(user), UnixFileMode.UserRead | UnixFileMode.GroupRead);
         System.IO.Directory.CreateDirectory("/run/sshd");
     }
 
