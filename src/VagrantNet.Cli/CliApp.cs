@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using VagrantNet.Cli.Commands;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Actions;
-using VagrantNet.Sdk.Actions;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Cli;
@@ -40,6 +39,17 @@ internal sealed class CliApp
         new InitCommand(_context),
         new ValidateCommand(_context),
         new StatusCommand(_context),
+        new UpCommand(_context),
+        new HaltCommand(_context),
+        new SuspendCommand(_context),
+        new ResumeCommand(_context),
+        new ReloadCommand(_context),
+        new ProvisionCommand(_context),
+        new DestroyCommand(_context),
+        new SshCommand(_context),
+        new SshConfigCommand(_context),
+        new GlobalStatusCommand(_context),
+        new BoxCommand(_context),
     ];
 
     public async Task<int> RunAsync(string[] args)
@@ -51,7 +61,7 @@ internal sealed class CliApp
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, _context.Interrupts.Cancellation).ConfigureAwait(false);
         }
-        catch (ActionException e)
+        catch (VagrantNet.Sdk.VnetError e)
         {
             _context.LoggerFactory.CreateLogger("vnet").LogDebug(e, "Command failed");
             await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
@@ -61,6 +71,18 @@ internal sealed class CliApp
         {
             await Console.Error.WriteLineAsync("Interrupted; vnet stopped after cleaning up what the interrupted command had started.").ConfigureAwait(false);
             return 130;
+        }
+        catch (Exception e)
+        {
+            // A bug, not a user error: say so, and keep the stack trace for --debug.
+            _context.LoggerFactory.CreateLogger("vnet").LogDebug(e, "Unexpected error");
+            await Console.Error.WriteLineAsync($"vnet hit an unexpected error: {e.GetType().Name}: {e.Message}{Environment.NewLine}Run the command again with --debug for the stack trace, and please report it.").ConfigureAwait(false);
+            if (_context.Debug)
+            {
+                await Console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return 1;
         }
         finally
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using VagrantNet.Cli.Ui;
 using VagrantNet.Core.Actions;
+using VagrantNet.Core.Boxes;
 using VagrantNet.Core.Environment;
 using VagrantNet.Scripting;
 using VagrantNet.Sdk.Plugins;
@@ -14,6 +15,7 @@ internal sealed class CliContext : IDisposable
 {
     private ILoggerFactory? _loggerFactory;
     private ConsoleUi? _ui;
+    private bool _borrowed;
 
     public CliContext(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin> builtins)
     {
@@ -56,10 +58,20 @@ internal sealed class CliContext : IDisposable
         _ui = new ConsoleUi(console, parse.GetValue(GlobalOptions.MachineReadable), interactive);
     }
 
+    /// <summary>Shares another context's UI and logging (for commands that look at other projects).</summary>
+    public void ConfigureLike(CliContext other)
+    {
+        Debug = other.Debug;
+        _loggerFactory = other._loggerFactory;
+        _ui = other._ui;
+        _borrowed = true;
+    }
+
     /// <summary>Loads plugins and the project's Vagrantfile.csx.</summary>
     public Task<VnetEnvironment> LoadEnvironmentAsync(bool requireProject = true, bool dryRun = false)
     {
         var logger = LoggerFactory.CreateLogger("vnet");
+        var boxes = new BoxCollection(Paths, logger: LoggerFactory.CreateLogger("boxes"));
         var options = new EnvironmentOptions
         {
             WorkingDirectory = WorkingDirectory,
@@ -74,10 +86,18 @@ internal sealed class CliContext : IDisposable
             BuiltinPlugins = Builtins,
             RequireProject = requireProject,
             DryRun = dryRun,
+            BoxLookup = boxes,
+            BoxResolver = boxes,
         };
         logger.LogDebug("VNET_HOME is {Home}", Paths.Home);
         return VnetEnvironment.LoadAsync(options, Interrupts.Cancellation);
     }
 
-    public void Dispose() => _loggerFactory?.Dispose();
+    public void Dispose()
+    {
+        if (!_borrowed)
+        {
+            _loggerFactory?.Dispose();
+        }
+    }
 }

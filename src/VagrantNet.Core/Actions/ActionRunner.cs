@@ -2,6 +2,7 @@ using VagrantNet.Core.Environment;
 using VagrantNet.Core.Locking;
 using VagrantNet.Core.Machines;
 using VagrantNet.Core.Plugins;
+using VagrantNet.Sdk;
 using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Core.Actions;
@@ -27,11 +28,14 @@ public sealed class ActionRunner(PluginRegistry registry, InterruptSource interr
         var builder = Recipe(machine, action);
         if (machine.Host.DryRun)
         {
-            machine.Ui.Info($"Would run '{action}' (dry run):");
+            // A dry run prints the recipe and changes nothing.
+            machine.Ui.Info($"Would run '{action}' with the {machine.ProviderName} provider (dry run):");
             foreach (var line in builder.Describe())
             {
                 machine.Ui.Detail(line);
             }
+
+            return;
         }
 
         await using var held = lockMachine
@@ -39,6 +43,15 @@ public sealed class ActionRunner(PluginRegistry registry, InterruptSource interr
             : null;
         var context = new ActionContext(machine, interrupts.Cancellation, interrupts.Abort);
         seed?.Invoke(context);
-        await builder.Build().RunAsync(context).ConfigureAwait(false);
+        try
+        {
+            await builder.Build().RunAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not VnetError and not OperationCanceledException)
+        {
+            // Not a message meant for users on its own: say which machine and which step it came from.
+            var step = context.Entered.Count > 0 ? ActionNames.Of(context.Entered[^1]) : action;
+            throw new VnetException($"Machine '{machine.Name}': {step} failed: {e.Message}", e);
+        }
     }
 }

@@ -1,9 +1,7 @@
-using VagrantNet.Sdk.Actions;
-
 namespace VagrantNet.Core.Environment;
 
 /// <summary>An error the user caused or can fix. The CLI prints its message and exits 1, with no stack trace.</summary>
-public class VnetException : ActionException
+public class VnetException : Sdk.VnetError
 {
     public VnetException(string message)
         : base(message)

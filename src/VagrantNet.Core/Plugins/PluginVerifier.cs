@@ -36,14 +36,16 @@ public sealed class PluginVerifier(Version hostSdkVersion)
             }
 
             var metadata = pe.GetMetadataReader();
-            var sdkReference = metadata.AssemblyReferences
+            var sdkReferences = metadata.AssemblyReferences
                 .Select(metadata.GetAssemblyReference)
-                .FirstOrDefault(r => metadata.GetString(r.Name) == SdkAssemblyName);
-            if (sdkReference.Name.IsNil)
+                .Where(r => metadata.GetString(r.Name) == SdkAssemblyName)
+                .ToList();
+            if (sdkReferences.Count == 0)
             {
                 return $"{name} is not a vnet plugin: it does not reference {SdkAssemblyName}.";
             }
 
+            var sdkReference = sdkReferences[0];
             if (sdkReference.Version.Major != HostSdkVersion.Major)
             {
                 return $"Plugin {name} was built against {SdkAssemblyName} {sdkReference.Version} but vnet provides {SdkAssemblyName} {HostSdkVersion}; " +

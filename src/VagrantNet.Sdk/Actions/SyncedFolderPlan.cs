@@ -38,10 +38,10 @@ public static class SyncedFolderPlan
             if (folder.Type is { } named)
             {
                 var registered = types.FirstOrDefault(t => t.Type == named)
-                    ?? throw new ActionException($"Machine '{machine.Name}': the synced folder '{folder.GuestPath}' asks for type '{named}', which no installed plugin provides. Installed types: {Installed(types)}.");
+                    ?? throw new VnetError($"Machine '{machine.Name}': the synced folder '{folder.GuestPath}' asks for type '{named}', which no installed plugin provides. Installed types: {Installed(types)}.");
                 if (Instance(registered).Unusable is { } why)
                 {
-                    throw new ActionException($"Machine '{machine.Name}': the synced folder type '{named}' cannot be used for '{folder.GuestPath}': {why}");
+                    throw new VnetError($"Machine '{machine.Name}': the synced folder type '{named}' cannot be used for '{folder.GuestPath}': {why}");
                 }
 
                 type = named;
@@ -96,7 +96,7 @@ public static class SyncedFolderPlan
             return type.Type;
         }
 
-        throw new ActionException(
+        throw new VnetError(
             $"Machine '{machine.Name}': no synced folder type can be used on this host. " +
             (reasons.Count == 0 ? "No synced folder plugin is installed." : string.Join("; ", reasons)) +
             " Disable the folders (disabled: true) or install what is missing.");

@@ -22,7 +22,7 @@ public sealed class SyncedFolders : IAction
             {
                 if (!folder.Create)
                 {
-                    throw new ActionException(
+                    throw new VnetError(
                         $"Machine '{machine.Name}': the host path of the synced folder '{folder.GuestPath}' does not exist: {folder.HostPath}. " +
                         "Create it, or set create: true to let vnet create it.");
                 }

@@ -59,7 +59,7 @@ public sealed class WaitForCommunicator(IReadOnlyCollection<string> allowedState
         var state = await machine.StateAsync(cancellation).ConfigureAwait(false);
         if (!allowedStates.Contains(state.Id))
         {
-            throw new ActionException(
+            throw new VnetError(
                 $"Machine '{machine.Name}' stopped being {string.Join(" or ", allowedStates)} while vnet waited for it to answer " +
                 $"(state now: {state.ShortDescription}). The guest probably failed to boot; check its console log. {state.LongDescription}".TrimEnd());
         }

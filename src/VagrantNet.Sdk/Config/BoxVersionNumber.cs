@@ -10,11 +10,13 @@ namespace VagrantNet.Sdk.Config;
 public sealed class BoxVersionNumber : IComparable<BoxVersionNumber>, IEquatable<BoxVersionNumber>
 {
     private readonly object[] _segments;
+    private readonly object[] _written;
 
-    private BoxVersionNumber(string text, object[] segments)
+    private BoxVersionNumber(string text, object[] written)
     {
         Text = text;
-        _segments = segments;
+        _written = written;
+        _segments = Canonical([.. written]);
     }
 
     public string Text { get; }
@@ -64,7 +66,14 @@ public sealed class BoxVersionNumber : IComparable<BoxVersionNumber>, IEquatable
                 }
                 else
                 {
-                    segments.Add(piece.Trim('-'));
+                    // "1.0-" or "1.-a" have an empty pre-release part; RubyGems rejects those too.
+                    var label = piece.Trim('-');
+                    if (label.Length == 0)
+                    {
+                        return false;
+                    }
+
+                    segments.Add(label);
                 }
             }
         }
@@ -76,6 +85,36 @@ public sealed class BoxVersionNumber : IComparable<BoxVersionNumber>, IEquatable
 
         version = new BoxVersionNumber(text, [.. segments]);
         return true;
+    }
+
+    /// <summary>
+    /// RubyGems' canonical segments: trailing zeros of the release part and of the pre-release part dropped,
+    /// so 1.0.a equals 1.a and 1.0 equals 1.
+    /// </summary>
+    private static object[] Canonical(List<object> segments)
+    {
+        var firstLabel = segments.FindIndex(s => s is string);
+        var release = firstLabel < 0 ? segments : segments[..firstLabel];
+        var prerelease = firstLabel < 0 ? [] : segments[firstLabel..];
+        static IEnumerable<object> TrimZeros(List<object> part)
+        {
+            var end = part.Count;
+            while (end > 1 && part[end - 1] is 0L)
+            {
+                end--;
+            }
+
+            return part.Take(end);
+        }
+
+        return [.. TrimZeros(release), .. prerelease.Count == 0 ? [] : TrimZeros(prerelease)];
+    }
+
+    /// <summary>The release part: the leading numbers, without any pre-release label (1.2.a gives 1.2).</summary>
+    internal BoxVersionNumber Release()
+    {
+        var numbers = _written.TakeWhile(s => s is long).ToArray();
+        return numbers.Length == _written.Length ? this : new BoxVersionNumber(string.Join('.', numbers), numbers);
     }
 
     public int CompareTo(BoxVersionNumber? other)
@@ -109,7 +148,8 @@ public sealed class BoxVersionNumber : IComparable<BoxVersionNumber>, IEquatable
     /// <summary>The version the pessimistic operator <c>~&gt;</c> stops below: 1.2.3 gives 1.3.</summary>
     internal BoxVersionNumber Bump()
     {
-        var numbers = _segments.TakeWhile(s => s is long).Cast<long>().ToList();
+        // As RubyGems, from the segments as written: ~> 1.2.0 stops below 1.3, ~> 1.2 below 2.
+        var numbers = _written.TakeWhile(s => s is long).Cast<long>().ToList();
         if (numbers.Count > 1)
         {
             numbers.RemoveAt(numbers.Count - 1);
@@ -119,7 +159,7 @@ public sealed class BoxVersionNumber : IComparable<BoxVersionNumber>, IEquatable
         return Parse(string.Join('.', numbers));
     }
 
-    public bool Equals(BoxVersionNumber? other) => CompareTo(other) == 0;
+    public bool Equals(BoxVersionNumber? other) => other is not null && CompareTo(other) == 0;
 
     public override bool Equals(object? obj) => obj is BoxVersionNumber other && Equals(other);
 
@@ -136,6 +176,10 @@ public sealed class BoxVersionNumber : IComparable<BoxVersionNumber>, IEquatable
     }
 
     public override string ToString() => Text;
+
+    public static bool operator ==(BoxVersionNumber? a, BoxVersionNumber? b) => a is null ? b is null : a.Equals(b);
+
+    public static bool operator !=(BoxVersionNumber? a, BoxVersionNumber? b) => !(a == b);
 
     public static bool operator <(BoxVersionNumber a, BoxVersionNumber b) => a.CompareTo(b) < 0;
 

@@ -1,7 +1,7 @@
 namespace VagrantNet.Sdk.Config;
 
 /// <summary>A problem with the user's configuration. The CLI prints the message alone, with no stack trace.</summary>
-public class ConfigurationException : Exception
+public class ConfigurationException : VnetError
 {
     public ConfigurationException(string message)
         : base(message)

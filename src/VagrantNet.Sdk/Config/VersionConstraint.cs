@@ -38,7 +38,7 @@ public sealed class VersionConstraint
         foreach (var raw in text.Split(','))
         {
             var part = raw.Trim();
-            var op = Operators.FirstOrDefault(part.StartsWith) ?? "=";
+            var op = Operators.FirstOrDefault(o => part.StartsWith(o, StringComparison.Ordinal)) ?? "=";
             var versionText = part.StartsWith(op, StringComparison.Ordinal) ? part[op.Length..].Trim() : part;
             if (!BoxVersionNumber.TryParse(versionText, out var version))
             {
@@ -62,7 +62,8 @@ public sealed class VersionConstraint
             "<" => version < r.Version,
             ">=" => version >= r.Version,
             "<=" => version <= r.Version,
-            "~>" => version >= r.Version && version < r.Version.Bump(),
+            // RubyGems: at least the version, and a release below the bump (so ~> 1.2 excludes 2.0.a).
+            "~>" => version >= r.Version && version.Release() < r.Version.Bump(),
             _ => false,
         });
 

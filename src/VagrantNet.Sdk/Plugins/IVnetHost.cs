@@ -21,15 +21,14 @@ public interface IVnetHost
     bool DryRun { get; }
 
     /// <summary>A new provisioner of <paramref name="type"/> (<c>shell</c>, <c>file</c>, ...); throws naming the installed types when unknown.</summary>
-    IProvisioner CreateProvisioner(string type) =>
-        throw new NotSupportedException($"This host cannot create provisioners (asked for '{type}').");
+    IProvisioner CreateProvisioner(string type);
 
     /// <summary>The registered synced-folder implementations.</summary>
-    IReadOnlyList<SyncedFolderType> SyncedFolderTypes => [];
+    IReadOnlyList<SyncedFolderType> SyncedFolderTypes { get; }
 
     /// <summary>
     /// Vagrant's well-known insecure private keys found on this host, which boxes authorize: a provider
     /// puts them in <see cref="SshInfo.PrivateKeyPaths"/> until vnet replaced the key in the guest.
     /// </summary>
-    IReadOnlyList<string> InsecurePrivateKeyPaths => [];
+    IReadOnlyList<string> InsecurePrivateKeyPaths { get; }
 }

@@ -1,0 +1,212 @@
+// vnet build script (Cake). Run through ./build.sh, e.g. `./build.sh --target=Test`.
+#nullable enable
+using System.Xml.Linq;
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var root = MakeAbsolute(Directory("."));
+var artifacts = root.Combine("artifacts");
+var vnetDir = artifacts.Combine("vnet");
+var results = artifacts.Combine("test-results");
+var solution = root.CombineWithFilePath("VagrantNet.sln");
+var isCi = EnvironmentVariable("CI") == "true";
+
+void Bash(string script, params string[] args)
+{
+    var quoted = string.Join(" ", args.Select(a => "'" + a.Replace("'", "'\\''") + "'"));
+    var exit = StartProcess("bash", new ProcessSettings { Arguments = $"{script} {quoted}", WorkingDirectory = root });
+    if (exit != 0)
+    {
+        throw new Exception($"{script} {quoted} exited with {exit}");
+    }
+}
+
+string BashOutput(string script, params string[] args)
+{
+    var quoted = string.Join(" ", args.Select(a => "'" + a.Replace("'", "'\\''") + "'"));
+    var exit = StartProcess("bash", new ProcessSettings { Arguments = $"{script} {quoted}", WorkingDirectory = root, RedirectStandardOutput = true }, out var lines);
+    if (exit != 0)
+    {
+        throw new Exception($"{script} exited with {exit}");
+    }
+
+    return lines.LastOrDefault() ?? "";
+}
+
+Task("Clean").Does(() =>
+{
+    CleanDirectory(artifacts);
+    DotNetClean(solution.FullPath, new DotNetCleanSettings { Configuration = configuration });
+});
+
+Task("HostDeps")
+    .Description("Installs the Debian packages the tests and the demo need (libvirt, QEMU, box tools, ssh, rsync).")
+    .Does(() => Bash("spec/hermetic/install-host-deps.sh"));
+
+Task("Build").Does(() =>
+{
+    DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration });
+});
+
+Task("Lint").IsDependentOn("Build").Does(() =>
+{
+    DotNetFormat(solution.FullPath, new DotNetFormatSettings { VerifyNoChanges = true, NoRestore = true });
+});
+
+Task("Publish")
+    .Description("Publishes vnet (ReadyToRun) to artifacts/vnet with its bundled plugins under artifacts/vnet/plugins.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    CleanDirectory(vnetDir);
+    DotNetPublish("src/VagrantNet.Cli/VagrantNet.Cli.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = vnetDir,
+        Runtime = "linux-x64",
+        SelfContained = false,
+        PublishReadyToRun = true,
+    });
+    foreach (var plugin in GetFiles("plugins/*/*.csproj"))
+    {
+        var name = plugin.GetFilenameWithoutExtension().FullPath;
+        DotNetPublish(plugin.FullPath, new DotNetPublishSettings
+        {
+            Configuration = configuration,
+            OutputDirectory = vnetDir.Combine("plugins").Combine(name),
+            Runtime = "linux-x64",
+            SelfContained = false,
+            PublishReadyToRun = true,
+        });
+    }
+});
+
+Task("UnitTests")
+    .Description("Unit tests and the libvirt test-driver tier: no real VM.")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    foreach (var project in new[] { "spec/VagrantNet.Tests/VagrantNet.Tests.csproj", "spec/VagrantNet.Providers.Libvirt.Tests/VagrantNet.Providers.Libvirt.Tests.csproj" })
+    {
+        RunTests(project, null);
+    }
+});
+
+Task("TestBox")
+    .Description("Builds (or reuses from its cache) the real Debian 12 test box from boxes/.")
+    .IsDependentOn("HostDeps")
+    .Does(() =>
+{
+    var box = BashOutput("boxes/debian12/build.sh");
+    Information($"Test box: {box}");
+    System.Environment.SetEnvironmentVariable("VNET_TEST_BOX", box);
+
+    // Fetched here, outside the namespace: inside it there is no network to fetch with.
+    var key = BashOutput("boxes/insecure-key.sh", "/var/cache/vnet/boxes/insecure-key");
+    System.Environment.SetEnvironmentVariable("VNET_INSECURE_KEY", key);
+});
+
+Task("Acceptance")
+    .Description("Real libvirtd + QEMU guests inside a network namespace this run creates and removes.")
+    .IsDependentOn("Publish")
+    .IsDependentOn("TestBox")
+    .Does(() =>
+{
+    var project = "spec/VagrantNet.Acceptance/VagrantNet.Acceptance.csproj";
+    if (!FileExists(project))
+    {
+        Warning("No acceptance project yet.");
+        return;
+    }
+
+    RunTests(project, "spec/hermetic/run-in-netns.sh");
+});
+
+Task("Test")
+    .Description("Everything: lint, unit, libvirt test driver, real-VM acceptance. Ends with 'N passed, N failed, N skipped'.")
+    .IsDependentOn("HostDeps")
+    .IsDependentOn("Lint")
+    .IsDependentOn("UnitTests")
+    .IsDependentOn("Acceptance")
+    .Finally(() => PrintSummary());
+
+Task("Demo")
+    .Description("vnet's main job: brings up a real VM from the test box, runs a command in it, destroys it.")
+    .IsDependentOn("Publish")
+    .IsDependentOn("TestBox")
+    .Does(() => Bash("spec/hermetic/demo.sh", vnetDir.CombineWithFilePath("vnet").FullPath, EnvironmentVariable("VNET_TEST_BOX") ?? ""));
+
+Task("Benchmarks")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    DotNetRun("spec/VagrantNet.Benchmarks/VagrantNet.Benchmarks.csproj", new ProcessArgumentBuilder().Append("all"), new DotNetRunSettings { Configuration = configuration });
+});
+
+Task("Pack")
+    .Description("Packs vnet as a dotnet tool (with its bundled plugins) into artifacts/packages.")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    DotNetPack("src/VagrantNet.Cli/VagrantNet.Cli.csproj", new DotNetPackSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = artifacts.Combine("packages"),
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("VnetPluginsDir", vnetDir.Combine("plugins").FullPath + "/"),
+    });
+});
+
+var failures = new List<string>();
+
+void RunTests(string project, string? wrapper)
+{
+    var name = System.IO.Path.GetFileNameWithoutExtension(project);
+    var trx = results.CombineWithFilePath(name + ".trx");
+    EnsureDirectoryExists(results);
+    if (FileExists(trx))
+    {
+        DeleteFile(trx);
+    }
+
+    var args = $"test {project} -c {configuration} --no-build --logger \"trx;LogFileName={trx.FullPath}\" --logger \"console;verbosity=normal\"";
+    var exit = wrapper is null
+        ? StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root })
+        : StartProcess("bash", new ProcessSettings { Arguments = $"{wrapper} dotnet {args}", WorkingDirectory = root });
+    if (exit != 0)
+    {
+        failures.Add(name);
+    }
+}
+
+void PrintSummary()
+{
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in GetFiles(results.FullPath + "/*.trx"))
+    {
+        var counters = XDocument.Load(trx.FullPath).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
+        if (counters is null)
+        {
+            continue;
+        }
+
+        int Count(string attribute) => int.TryParse(counters.Attribute(attribute)?.Value, out var n) ? n : 0;
+        passed += Count("passed");
+        failed += Count("failed") + Count("error") + Count("timeout") + Count("aborted");
+        skipped += Count("notExecuted");
+    }
+
+    if (failures.Count > 0 && failed == 0)
+    {
+        // A test host that crashed writes no failing counters: count the run as a failure.
+        failed = failures.Count;
+    }
+
+    // Plain, alone on its line: CI reads it.
+    Console.WriteLine($"{passed} passed, {failed} failed, {skipped} skipped");
+    if (failed > 0)
+    {
+        throw new Exception($"Tests failed in: {string.Join(", ", failures)}");
+    }
+}
+
+RunTarget(target);

@@ -1,0 +1,53 @@
+using VagrantNet.Providers.Libvirt.Interop;
+using VagrantNet.Sdk.Pipeline;
+
+namespace VagrantNet.Providers.Libvirt.Actions;
+
+/// <summary>Whether the machine has a domain.</summary>
+public sealed class IsCreated : ICondition
+{
+    public Task<bool> EvaluateAsync(ActionContext context) => Task.FromResult(context.Provider().CurrentState() is not null);
+}
+
+/// <summary>Whether the domain is running.</summary>
+public sealed class IsRunning : ICondition
+{
+    public Task<bool> EvaluateAsync(ActionContext context) => Task.FromResult(context.Provider().CurrentState() == DomainState.Running);
+}
+
+/// <summary>Whether the domain is suspended: paused in memory, or shut off with a managed-save image.</summary>
+public sealed class IsSuspended : ICondition
+{
+    public Task<bool> EvaluateAsync(ActionContext context)
+    {
+        var provider = context.Provider();
+        var state = provider.CurrentState();
+        if (state == DomainState.Paused)
+        {
+            return Task.FromResult(true);
+        }
+
+        using var domain = provider.FindDomain();
+        return Task.FromResult(state == DomainState.Shutoff && domain?.HasManagedSaveImage() == true);
+    }
+}
+
+/// <summary>Prints a line and stops the pipeline: for "not created", "already running" and the like.</summary>
+public sealed class Message(string text, bool warn = false) : IAction, IDescribedAction
+{
+    public string Description => $"Message: {text}";
+
+    public Task InvokeAsync(ActionContext context, ActionDelegate next)
+    {
+        if (warn)
+        {
+            context.Ui.Warn(text);
+        }
+        else
+        {
+            context.Ui.Info(text);
+        }
+
+        return Task.CompletedTask;
+    }
+}

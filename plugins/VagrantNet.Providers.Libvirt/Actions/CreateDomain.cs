@@ -1,0 +1,136 @@
+using VagrantNet.Providers.Libvirt.Driver;
+using VagrantNet.Providers.Libvirt.Xml;
+using VagrantNet.Sdk.Pipeline;
+
+namespace VagrantNet.Providers.Libvirt.Actions;
+
+/// <summary>Defines the domain from the config, box and planned NICs, and records its UUID as the machine id.</summary>
+public sealed class CreateDomain : IAction, IRecoverable
+{
+    private string? _uuid;
+
+    public async Task InvokeAsync(ActionContext context, ActionDelegate next)
+    {
+        var machine = context.Machine;
+        var config = context.LibvirtConfig();
+        var driver = context.Driver();
+        var choice = DriverChoice.Decide(config.Driver, driver.IsLocal, () => context.Provider().KvmProbe.WhyNotUsable(), machine.Name);
+        if (choice.Notice is not null)
+        {
+            context.Ui.Warn(choice.Notice);
+        }
+
+        var spec = Spec(context, config, choice.DomainType);
+        context.Set(LibvirtKeys.DomainType, choice.DomainType);
+        context.Ui.Info("Creating domain with the following settings...");
+        context.Ui.Detail($" -- Name:              {spec.Name}");
+        context.Ui.Detail($" -- Domain type:       {spec.DomainType}");
+        context.Ui.Detail($" -- Cpus:              {spec.Cpus}");
+        context.Ui.Detail($" -- Memory:            {spec.MemoryMiB}M");
+        context.Ui.Detail($" -- Base box:          {context.Get(LibvirtKeys.Box).Name} ({context.Get(LibvirtKeys.Box).Version})");
+        context.Ui.Detail($" -- Storage pool:      {config.StoragePoolName}");
+        context.Ui.Detail($" -- Image:             {context.Get(LibvirtKeys.RootVolumePath)}");
+        foreach (var nic in spec.Interfaces)
+        {
+            context.Ui.Detail($" -- Interface:         {nic.Mac} on {nic.Network ?? $"udp {nic.Tunnel!.LocalPort}->{nic.Tunnel.RemotePort}"}");
+        }
+
+        using var domain = driver.Connection.DefineDomain(DomainXmlBuilder.Build(spec).ToString());
+        _uuid = domain.Uuid;
+        machine.Id = _uuid;
+
+        // A re-created machine has a new host key; drop the pin of the old one.
+        machine.DeleteState("known_hosts");
+        await next(context).ConfigureAwait(false);
+    }
+
+    internal static DomainSpec Spec(ActionContext context, LibvirtConfig config, string domainType)
+    {
+        var name = context.Get(LibvirtKeys.DomainName);
+        var disks = new List<DiskSpec>
+        {
+            new(context.Get(LibvirtKeys.RootVolumePath), "qcow2", config.DiskDeviceName ?? DeviceName(config.DiskBus!, 0), config.DiskBus!, config.DiskDriverCache!, config.DiskDriverIo, config.DiskDriverDiscard),
+        };
+        return new DomainSpec
+        {
+            Name = name,
+            DomainType = domainType,
+            MemoryMiB = config.Memory!.Value,
+            Cpus = config.Cpus!.Value,
+            CpuMode = config.CpuMode ?? (domainType == "kvm" ? "host-model" : null),
+            CpuModel = config.CpuModel,
+            Nested = config.Nested == true,
+            Arch = config.MachineArch!,
+            MachineType = config.MachineType,
+            Title = config.Title,
+            Description = config.Description,
+            BootOrder = config.BootOrder ?? [],
+            Disks = disks,
+            Interfaces = [.. context.Get(LibvirtKeys.Nics).Select(n => new InterfaceSpec(n.Mac, config.NicModelType!) { Network = n.Network, Tunnel = n.Tunnel })],
+            GraphicsType = config.GraphicsType!,
+            GraphicsIp = config.GraphicsIp!,
+            GraphicsPort = config.GraphicsPort,
+            GraphicsPassword = config.GraphicsPassword,
+            Keymap = config.Keymap!,
+            VideoType = config.VideoType!,
+            VideoVram = config.VideoVram!.Value,
+            SerialLogFile = SerialLog.PathFor(config, name),
+            GuestAgent = config.QemuUseAgent == true,
+        };
+    }
+
+    /// <summary>vda, vdb... for virtio; sda... for scsi/sata; hda... for ide.</summary>
+    public static string DeviceName(string bus, int index) =>
+        (bus switch { "virtio" => "vd", "ide" => "hd", _ => "sd" }) + (char)('a' + index);
+
+    public Task RecoverAsync(ActionContext context, Exception error)
+    {
+        if (_uuid is null || !context.GetOrDefault(CommandKeys.DestroyOnError, true))
+        {
+            return Task.CompletedTask;
+        }
+
+        context.Ui.Info("Removing the domain after the failure (use --no-destroy-on-error to keep it)...");
+        using var domain = context.Driver().FindDomain(_uuid);
+        if (domain is not null)
+        {
+            if (domain.IsActive())
+            {
+                domain.Destroy();
+            }
+
+            LibvirtDriver.Undefine(domain);
+        }
+
+        context.Machine.Id = null;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Where a domain's serial console is logged, so a failed boot can show its tail.</summary>
+public static class SerialLog
+{
+    public static string? PathFor(LibvirtConfig config, string domain) =>
+        config.SerialConsoleLog ?? (Directory.Exists("/var/log/libvirt/qemu") ? $"/var/log/libvirt/qemu/{domain}-serial.log" : null);
+
+    /// <summary>The last lines of the log, or an empty string when it cannot be read.</summary>
+    public static string Tail(string? path, int lines = 20)
+    {
+        try
+        {
+            if (path is null || !File.Exists(path))
+            {
+                return string.Empty;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            var all = reader.ReadToEnd().Replace("\r", string.Empty).Split('\n').Where(l => l.Length > 0);
+            return string.Join(Environment.NewLine, all.TakeLast(lines));
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
+}

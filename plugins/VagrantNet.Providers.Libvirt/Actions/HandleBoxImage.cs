@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using VagrantNet.Providers.Libvirt.Interop;
+using VagrantNet.Providers.Libvirt.Xml;
+using VagrantNet.Sdk.Machines;
+using VagrantNet.Sdk.Pipeline;
+
+namespace VagrantNet.Providers.Libvirt.Actions;
+
+/// <summary>
+/// Puts the box's disk image into the storage pool once, as vagrant-libvirt names it
+/// (<c>&lt;box&gt;_vagrant_box_image_&lt;version&gt;_box.img</c>), so every machine from the box shares it as a
+/// backing file. A cross-process lock keeps two imports of one box from racing; an interrupted import
+/// leaves no half volume behind.
+/// </summary>
+public sealed class HandleBoxImage : IAction
+{
+    public async Task InvokeAsync(ActionContext context, ActionDelegate next)
+    {
+        var box = context.Get(LibvirtKeys.Box);
+        var (file, format, virtualSize) = Describe(box);
+        var volumeName = VolumeName(box, Path.GetFileName(file));
+        var config = context.LibvirtConfig();
+        await using (await context.Machine.Host.LockAsync("libvirt-box-image-" + volumeName, TimeSpan.FromMinutes(30), context.Cancellation).ConfigureAwait(false))
+        {
+            using var pool = context.Driver().EnsurePool(config.StoragePoolName!, config.StoragePoolPath!);
+            pool.Refresh();
+            var volume = pool.TryLookupVolume(volumeName);
+            if (volume is null)
+            {
+                context.Ui.Info($"Uploading base box image as volume into Libvirt storage...");
+                volume = Import(context, pool, volumeName, file, format, virtualSize);
+            }
+
+            using (volume)
+            {
+                context.Set(LibvirtKeys.BoxImage, new BoxImage(volumeName, volume.GetPath(), format, Math.Max(virtualSize, volume.GetInfo().Capacity)));
+            }
+        }
+
+        await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>vagrant-libvirt's volume name for a box disk.</summary>
+    public static string VolumeName(BoxInfo box, string diskFile) =>
+        $"{box.Name.Replace("/", "-VAGRANTSLASH-", StringComparison.Ordinal)}_vagrant_box_image_{box.Version}_{diskFile}";
+
+    /// <summary>The box's first disk, its format and virtual size, from metadata.json (v1 or v2 "disks").</summary>
+    public static (string File, string Format, ulong VirtualSizeBytes) Describe(BoxInfo box)
+    {
+        var metadata = box.Metadata;
+        string path = "box.img";
+        var format = metadata.TryGetValue("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : "qcow2";
+        if (metadata.TryGetValue("disks", out var disks) && disks.ValueKind == JsonValueKind.Array && disks.GetArrayLength() > 0)
+        {
+            var first = disks[0];
+            if (first.TryGetProperty("path", out var p))
+            {
+                path = p.GetString() ?? path;
+            }
+
+            if (first.TryGetProperty("format", out var df))
+            {
+                format = df.GetString() ?? format;
+            }
+        }
+
+        ulong size = 0;
+        if (metadata.TryGetValue("virtual_size", out var vs) && vs.TryGetDouble(out var gb))
+        {
+            size = (ulong)(gb * 1024 * 1024 * 1024);
+        }
+
+        var file = Path.Combine(box.Directory, path);
+        if (!File.Exists(file))
+        {
+            throw new LibvirtProviderException($"Box '{box.Name}' ({box.Version}) has no disk image at {file}; re-add it with `vnet box add --force`.");
+        }
+
+        return (file, format, size);
+    }
+
+    private static LibvirtStorageVolume Import(ActionContext context, LibvirtStoragePool pool, string name, string file, string format, ulong virtualSize)
+    {
+        var length = new FileInfo(file).Length;
+        var progress = context.Ui.Progress("Importing box image", length);
+        var poolPath = XElement.Parse(pool.GetXmlDesc()).Element("target")?.Element("path")?.Value;
+        if (context.Driver().IsLocal && poolPath is not null && Directory.Exists(poolPath))
+        {
+            // Same host: copy straight into the pool directory under a hidden name, then rename into place.
+            var part = Path.Combine(poolPath, "." + name + ".part");
+            var final = Path.Combine(poolPath, name);
+            try
+            {
+                Copy(file, part, progress, context.Cancellation);
+                File.Move(part, final);
+            }
+            catch
+            {
+                File.Delete(part);
+                throw;
+            }
+
+            pool.Refresh();
+            return pool.TryLookupVolume(name) ?? throw new LibvirtProviderException($"The box image was copied to {final} but libvirt's pool '{pool.Name}' does not list it.");
+        }
+
+        var capacity = Math.Max(virtualSize, (ulong)length);
+        var volume = pool.CreateVolume(VolumeXmlBuilder.Volume(name, capacity, format, (ulong)length).ToString());
+        try
+        {
+            using var source = File.OpenRead(file);
+            volume.Upload(source, length, progress, context.Cancellation);
+            return volume;
+        }
+        catch
+        {
+            volume.Delete();
+            volume.Dispose();
+            throw;
+        }
+    }
+
+    private static void Copy(string from, string to, IProgress<long> progress, CancellationToken cancellation)
+    {
+        using var source = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        using var target = new FileStream(to, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+        var buffer = new byte[4 << 20];
+        long done = 0;
+        int read;
+        while ((read = source.Read(buffer)) > 0)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            target.Write(buffer, 0, read);
+            done += read;
+            progress.Report(done);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using VagrantNet.Sdk.Machines;
+using VagrantNet.Sdk.Pipeline;
+
+namespace VagrantNet.Providers.Libvirt.Actions;
+
+/// <summary>Values the libvirt steps hand to each other.</summary>
+public static class LibvirtKeys
+{
+    public static readonly ActionKey<string> DomainName = new("libvirt.domain_name");
+
+    public static readonly ActionKey<BoxInfo> Box = new("libvirt.box");
+
+    /// <summary>Path of the box image volume in the pool, the overlay's backing file.</summary>
+    public static readonly ActionKey<BoxImage> BoxImage = new("libvirt.box_image");
+
+    public static readonly ActionKey<string> RootVolumePath = new("libvirt.root_volume");
+
+    public static readonly ActionKey<IReadOnlyList<PlannedNic>> Nics = new("libvirt.nics");
+
+    public static readonly ActionKey<string> DomainType = new("libvirt.domain_type");
+}
+
+/// <summary>Options the command line passes into a pipeline.</summary>
+public static class CommandKeys
+{
+    /// <summary><c>--no-destroy-on-error</c> sets this false: a failed first up keeps what it made.</summary>
+    public static readonly ActionKey<bool> DestroyOnError = CommandOptionKeys.DestroyOnError;
+
+    /// <summary><c>halt -f</c>: power off at once.</summary>
+    public static readonly ActionKey<bool> Force = CommandOptionKeys.Force;
+}
+
+public sealed record BoxImage(string VolumeName, string Path, string Format, ulong VirtualSizeBytes);
+
+/// <summary>A NIC the domain gets: which network, its MAC, and the guest settings it should end up with.</summary>
+public sealed record PlannedNic(string Mac, string? Network, Sdk.Config.NetworkDefinition? Definition, Xml.UdpTunnel? Tunnel = null)
+{
+    public bool IsManagement => Definition is null;
+}

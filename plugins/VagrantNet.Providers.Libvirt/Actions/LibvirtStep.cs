@@ -1,0 +1,16 @@
+using VagrantNet.Providers.Libvirt.Driver;
+using VagrantNet.Sdk.Pipeline;
+
+namespace VagrantNet.Providers.Libvirt.Actions;
+
+/// <summary>Shortcuts every libvirt step uses: the provider, its driver and config.</summary>
+internal static class LibvirtStep
+{
+    public static LibvirtProvider Provider(this ActionContext context) =>
+        context.Machine.Provider as LibvirtProvider
+        ?? throw new InvalidOperationException($"machine '{context.Machine.Name}' is not backed by the libvirt provider");
+
+    public static LibvirtDriver Driver(this ActionContext context) => context.Provider().Driver;
+
+    public static LibvirtConfig LibvirtConfig(this ActionContext context) => (LibvirtConfig)context.Machine.ProviderConfig;
+}

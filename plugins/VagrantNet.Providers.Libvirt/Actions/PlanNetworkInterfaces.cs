@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net;
+using System.Xml.Linq;
+using VagrantNet.Providers.Libvirt.Driver;
+using VagrantNet.Providers.Libvirt.Xml;
+using VagrantNet.Sdk.Config;
+using VagrantNet.Sdk.Pipeline;
+
+namespace VagrantNet.Providers.Libvirt.Actions;
+
+/// <summary>
+/// Decides the domain's NICs: the management network first (SSH goes over it), then one per private or
+/// public network, each with its MAC and the libvirt network it joins (an existing one with the same
+/// subnet, the one named by <c>libvirt__network_name</c>, or a new one), or a UDP tunnel for a lab link.
+/// </summary>
+public sealed class PlanNetworkInterfaces : IAction
+{
+    public async Task InvokeAsync(ActionContext context, ActionDelegate next)
+    {
+        var config = context.LibvirtConfig();
+        var nics = new List<PlannedNic>();
+        if (config.MgmtAttach == true)
+        {
+            nics.Add(new PlannedNic(config.ManagementNetworkMac?.ToLowerInvariant() ?? Mac.Random(), config.ManagementNetworkName, null));
+        }
+
+        var existing = ExistingSubnets(context.Driver());
+        foreach (var network in context.Machine.Config.Vm.Network.Networks.Where(n => n.Kind != NetworkKind.ForwardedPort))
+        {
+            var options = network.OptionsFor(LibvirtConfig.Name);
+            var mac = network.Mac?.ToLowerInvariant() ?? Mac.Random();
+            if (Option(options, "tunnel_type") is "udp")
+            {
+                nics.Add(new PlannedNic(mac, null, network, new UdpTunnel(
+                    Option(options, "tunnel_local_ip") ?? "127.0.0.1",
+                    int.Parse(Option(options, "tunnel_local_port") ?? throw Missing(context, "tunnel_local_port"), CultureInfo.InvariantCulture),
+                    Option(options, "tunnel_ip") ?? "127.0.0.1",
+                    int.Parse(Option(options, "tunnel_port") ?? throw Missing(context, "tunnel_port"), CultureInfo.InvariantCulture))));
+                continue;
+            }
+
+            nics.Add(new PlannedNic(mac, NetworkName(network, options, existing), network));
+        }
+
+        context.Set(LibvirtKeys.Nics, nics);
+        await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The subnet a private network definition lives in (its IP with the netmask, /24 by default).</summary>
+    public static IPNetwork? Subnet(NetworkDefinition network, IReadOnlyDictionary<string, object?> options)
+    {
+        if (network.Ip is null || !IPAddress.TryParse(network.Ip, out var ip))
+        {
+            return null;
+        }
+
+        var prefix = PrefixLength(Option(options, "netmask") ?? network.Netmask ?? "24");
+        var bytes = ip.GetAddressBytes();
+        var value = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
+        var mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
+        var masked = value & mask;
+        return new IPNetwork(new IPAddress([(byte)(masked >> 24), (byte)(masked >> 16), (byte)(masked >> 8), (byte)masked]), prefix);
+    }
+
+    public static int PrefixLength(string netmask)
+    {
+        if (int.TryParse(netmask, out var prefix))
+        {
+            return prefix;
+        }
+
+        var bytes = IPAddress.Parse(netmask).GetAddressBytes();
+        return bytes.Sum(b => System.Numerics.BitOperations.PopCount(b));
+    }
+
+    internal static string? Option(IReadOnlyDictionary<string, object?> options, string key) =>
+        options.TryGetValue(key, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+
+    private static string NetworkName(NetworkDefinition network, IReadOnlyDictionary<string, object?> options, IReadOnlyDictionary<IPNetwork, string> existing)
+    {
+        if (Option(options, "network_name") is { } named)
+        {
+            return named;
+        }
+
+        var subnet = Subnet(network, options);
+        if (subnet is null)
+        {
+            return "vagrant-private-dhcp";
+        }
+
+        return existing.TryGetValue(subnet.Value, out var name) ? name : $"vnet-{subnet.Value.BaseAddress}-{subnet.Value.PrefixLength}";
+    }
+
+    private static Dictionary<IPNetwork, string> ExistingSubnets(LibvirtDriver driver)
+    {
+        var subnets = new Dictionary<IPNetwork, string>();
+        foreach (var network in driver.Connection.ListAllNetworks())
+        {
+            using (network)
+            {
+                var ip = XElement.Parse(network.GetXmlDesc()).Element("ip");
+                if (ip?.Attribute("address")?.Value is { } address && IPAddress.TryParse(address, out var parsed))
+                {
+                    var prefix = ip.Attribute("prefix")?.Value ?? ip.Attribute("netmask")?.Value ?? "24";
+                    var subnet = Subnet(new NetworkDefinition { Ip = parsed.ToString() }, new Dictionary<string, object?> { ["netmask"] = prefix });
+                    if (subnet is not null)
+                    {
+                        subnets.TryAdd(subnet.Value, network.Name);
+                    }
+                }
+            }
+        }
+
+        return subnets;
+    }
+
+    private static LibvirtProviderException Missing(ActionContext context, string option) =>
+        new($"Machine '{context.Machine.Name}': a private_network with libvirt__tunnel_type \"udp\" needs libvirt__{option}.");
+}
+
+/// <summary>MAC addresses in QEMU's locally administered range.</summary>
+public static class Mac
+{
+    public static string Random()
+    {
+        Span<byte> tail = stackalloc byte[3];
+        System.Random.Shared.NextBytes(tail);
+        return $"52:54:00:{tail[0]:x2}:{tail[1]:x2}:{tail[2]:x2}";
+    }
+}

@@ -1,0 +1,269 @@
+using System.Net;
+using VagrantNet.Sdk.Config;
+
+namespace VagrantNet.Providers.Libvirt;
+
+/// <summary>
+/// The libvirt provider's settings: <c>config.Vm.Provider&lt;LibvirtConfig&gt;(lv =&gt; ...)</c>, or untyped by
+/// vagrant-libvirt's names (<c>p["nic_model_type"] = "virtio"</c>). Defaults follow vagrant-libvirt.
+/// </summary>
+[ProviderName(Name)]
+public sealed class LibvirtConfig : ProviderConfig
+{
+    public const string Name = "libvirt";
+
+    // Connection
+    /// <summary>libvirt connection URI; default <c>qemu:///system</c>, or built from <see cref="Host"/>.</summary>
+    public string? Uri { get; set; }
+
+    public string? Host { get; set; }
+
+    public bool? ConnectViaSsh { get; set; }
+
+    public string? Username { get; set; }
+
+    public string? IdSshKeyFile { get; set; }
+
+    /// <summary>Use <c>qemu:///session</c> instead of the system instance.</summary>
+    public bool? QemuUseSession { get; set; }
+
+    // Domain
+    /// <summary><c>kvm</c> or <c>qemu</c> (TCG). Unset: KVM when a probe shows it can run guests here, else qemu.</summary>
+    public string? Driver { get; set; }
+
+    /// <summary>MiB.</summary>
+    public int? Memory { get; set; }
+
+    public int? Cpus { get; set; }
+
+    /// <summary>host-model, host-passthrough, custom or none.</summary>
+    public string? CpuMode { get; set; }
+
+    public string? CpuModel { get; set; }
+
+    public bool? Nested { get; set; }
+
+    public string? MachineType { get; set; }
+
+    public string? MachineArch { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Description { get; set; }
+
+    public bool? Autostart { get; set; }
+
+    /// <summary>Boot devices in order: hd, network, cdrom.</summary>
+    public string[]? BootOrder { get; set; }
+
+    public bool? QemuUseAgent { get; set; }
+
+    /// <summary><c>pause</c> (default) keeps the guest in memory; <c>managedsave</c> saves it to disk.</summary>
+    public string? SuspendMode { get; set; }
+
+    // Disks
+    public string? DiskBus { get; set; }
+
+    public string? DiskDeviceName { get; set; }
+
+    public string? DiskDriverCache { get; set; }
+
+    public string? DiskDriverIo { get; set; }
+
+    public string? DiskDriverDiscard { get; set; }
+
+    /// <summary>Old name of <see cref="DiskDriverCache"/>, kept as vagrant-libvirt does.</summary>
+    public string? VolumeCache { get; set; }
+
+    /// <summary>GB; grows the root disk beyond the box's size (never shrinks).</summary>
+    public int? MachineVirtualSize { get; set; }
+
+    public string? StoragePoolName { get; set; }
+
+    /// <summary>Where a missing storage pool is created.</summary>
+    public string? StoragePoolPath { get; set; }
+
+    public List<ExtraDisk> Storage { get; } = [];
+
+    // Network
+    public string? NicModelType { get; set; }
+
+    public string? ManagementNetworkName { get; set; }
+
+    public string? ManagementNetworkAddress { get; set; }
+
+    /// <summary>nat, route, open, none.</summary>
+    public string? ManagementNetworkMode { get; set; }
+
+    public string? ManagementNetworkMac { get; set; }
+
+    public bool? ManagementNetworkAutostart { get; set; }
+
+    /// <summary>Attach the management network (vagrant-libvirt's mgmt_attach); SSH goes over it.</summary>
+    public bool? MgmtAttach { get; set; }
+
+    // Naming
+    /// <summary>Prefix of the domain name; default the project directory's name and an underscore.</summary>
+    public string? DefaultPrefix { get; set; }
+
+    public bool? RandomHostname { get; set; }
+
+    // Console and display
+    /// <summary>vnc, spice or none.</summary>
+    public string? GraphicsType { get; set; }
+
+    public string? GraphicsIp { get; set; }
+
+    public int? GraphicsPort { get; set; }
+
+    public string? GraphicsPassword { get; set; }
+
+    public string? VideoType { get; set; }
+
+    public int? VideoVram { get; set; }
+
+    public string? Keymap { get; set; }
+
+    /// <summary>File that receives the guest's serial console; shown when a boot fails.</summary>
+    public string? SerialConsoleLog { get; set; }
+
+    /// <summary>Adds an extra disk (vagrant-libvirt's <c>libvirt.storage :file</c>).</summary>
+    public void AddDisk(string size = "10G", string type = "qcow2", string? bus = null, string? device = null, string? cache = null) =>
+        Storage.Add(new ExtraDisk(size, type, bus, device, cache));
+
+    public override void FinalizeDefaults()
+    {
+        QemuUseSession ??= false;
+        ConnectViaSsh ??= Host is not null;
+        Memory ??= 512;
+        Cpus ??= 1;
+        Nested ??= false;
+        MachineArch ??= "x86_64";
+        Autostart ??= false;
+        BootOrder ??= [];
+        QemuUseAgent ??= false;
+        SuspendMode ??= "pause";
+        DiskBus ??= "virtio";
+        DiskDriverCache ??= VolumeCache ?? "default";
+        StoragePoolName ??= "default";
+        StoragePoolPath ??= "/var/lib/libvirt/images";
+        NicModelType ??= "virtio";
+        ManagementNetworkName ??= "vagrant-libvirt";
+        ManagementNetworkAddress ??= "192.168.121.0/24";
+        ManagementNetworkMode ??= "nat";
+        ManagementNetworkAutostart ??= false;
+        MgmtAttach ??= true;
+        RandomHostname ??= false;
+        GraphicsType ??= "vnc";
+        GraphicsIp ??= "127.0.0.1";
+        VideoType ??= "cirrus";
+        VideoVram ??= 16384;
+        Keymap ??= "en-us";
+        Uri ??= BuildUri();
+    }
+
+    /// <summary>vagrant-libvirt's rule: <c>qemu+ssh://user@host/system</c> when a host is given, else local.</summary>
+    private string BuildUri()
+    {
+        var path = QemuUseSession == true ? "session" : "system";
+        if (Host is null)
+        {
+            return $"qemu:///{path}";
+        }
+
+        var transport = ConnectViaSsh == true ? "qemu+ssh" : "qemu+tcp";
+        var user = Username is null ? string.Empty : Username + "@";
+        var query = IdSshKeyFile is null ? string.Empty : "?keyfile=" + System.Uri.EscapeDataString(IdSshKeyFile);
+        return $"{transport}://{user}{Host}/{path}{query}";
+    }
+
+    public override void Validate(ValidationErrors errors)
+    {
+        void Error(string setting, string message) => errors.Add("libvirt provider", "libvirt." + setting, message);
+
+        if (Driver is not null and not ("kvm" or "qemu"))
+        {
+            Error("driver", $"must be \"kvm\" or \"qemu\", got \"{Driver}\"");
+        }
+
+        if (Memory is <= 0)
+        {
+            Error("memory", $"must be a positive number of MiB, got {Memory}");
+        }
+
+        if (Cpus is <= 0)
+        {
+            Error("cpus", $"must be at least 1, got {Cpus}");
+        }
+
+        if (CpuMode is not null and not ("host-model" or "host-passthrough" or "custom" or "none" or "maximum"))
+        {
+            Error("cpu_mode", $"must be host-model, host-passthrough, custom, maximum or none, got \"{CpuMode}\"");
+        }
+
+        if (DiskBus is not null and not ("virtio" or "scsi" or "sata" or "ide"))
+        {
+            Error("disk_bus", $"must be virtio, scsi, sata or ide, got \"{DiskBus}\"");
+        }
+
+        if (DiskDriverCache is not null and not ("default" or "none" or "writethrough" or "writeback" or "directsync" or "unsafe"))
+        {
+            Error("disk_driver_cache", $"must be default, none, writethrough, writeback, directsync or unsafe, got \"{DiskDriverCache}\"");
+        }
+
+        if (SuspendMode is not null and not ("pause" or "managedsave"))
+        {
+            Error("suspend_mode", $"must be \"pause\" or \"managedsave\", got \"{SuspendMode}\"");
+        }
+
+        if (GraphicsType is not null and not ("vnc" or "spice" or "none"))
+        {
+            Error("graphics_type", $"must be vnc, spice or none, got \"{GraphicsType}\"");
+        }
+
+        if (ManagementNetworkMode is not null and not ("nat" or "route" or "open" or "none" or "bridge"))
+        {
+            Error("management_network_mode", $"must be nat, route, open or none, got \"{ManagementNetworkMode}\"");
+        }
+
+        if (ManagementNetworkAddress is not null && !IPNetwork.TryParse(ManagementNetworkAddress, out _))
+        {
+            Error("management_network_address", $"must be a network in CIDR form such as 192.168.121.0/24, got \"{ManagementNetworkAddress}\"");
+        }
+
+        if (ManagementNetworkMac is not null && !IsMac(ManagementNetworkMac))
+        {
+            Error("management_network_mac", $"'{ManagementNetworkMac}' is not a MAC address");
+        }
+
+        if (MachineVirtualSize is <= 0)
+        {
+            Error("machine_virtual_size", $"must be a positive number of GB, got {MachineVirtualSize}");
+        }
+
+        foreach (var device in BootOrder ?? [])
+        {
+            if (device is not ("hd" or "network" or "cdrom"))
+            {
+                Error("boot", $"boot device must be hd, network or cdrom, got \"{device}\"");
+            }
+        }
+
+        foreach (var disk in Storage)
+        {
+            if (!DiskSize.TryParseGigabytes(disk.Size, out _))
+            {
+                Error("storage", $"disk size \"{disk.Size}\" must be a number with an optional unit (M, G, T)");
+            }
+        }
+    }
+
+    private static bool IsMac(string mac)
+    {
+        var hex = mac.Replace(":", string.Empty).Replace("-", string.Empty);
+        return hex.Length == 12 && hex.All(System.Uri.IsHexDigit);
+    }
+}
+
+/// <summary>An extra disk attached to the domain.</summary>
+public sealed record ExtraDisk(string Size, string Type, string? Bus, string? Device, string? Cache);

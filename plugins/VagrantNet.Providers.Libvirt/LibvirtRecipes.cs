@@ -1,0 +1,164 @@
+using VagrantNet.Providers.Libvirt.Actions;
+using VagrantNet.Sdk.Actions;
+using VagrantNet.Sdk.Pipeline;
+
+namespace VagrantNet.Providers.Libvirt;
+
+/// <summary>The provider's pipelines, one method per command, each readable top to bottom.</summary>
+public static class LibvirtRecipes
+{
+    public static ActionBuilder Up() => new ActionBuilder()
+        .Call<IsCreated>((created, b) =>
+        {
+            if (!created)
+            {
+                b.Use<SetNameOfDomain>()
+                 .Use<HandleStoragePool>()
+                 .Use<HandleBox>()
+                 .Use<HandleBoxImage>()
+                 .Use<CreateDomainVolume>()
+                 .Use<PlanNetworkInterfaces>()
+                 .Use<CreateNetworks>()
+                 .Use<CreateDomain>()
+                 .Use<Provision>()
+                 .Use<SyncedFolders>()
+                 .Use<StartDomain>()
+                 .Use<WaitForLease>()
+                 .Use(WaitForSsh())
+                 .Use<SetHostname>()
+                 .Use<ConfigureGuestNetworks>();
+                return;
+            }
+
+            b.Call<IsRunning>((running, r) =>
+            {
+                if (running)
+                {
+                    r.Use(new Message("Domain is already running."));
+                    return;
+                }
+
+                r.Call<IsSuspended>((suspended, s) =>
+                {
+                    if (suspended)
+                    {
+                        s.Use<Provision>().Use<ResumeDomain>().Use<WaitForLease>().Use(WaitForSsh());
+                    }
+                    else
+                    {
+                        s.Use<Provision>().Use<SyncedFolders>().Use<StartDomain>().Use<WaitForLease>().Use(WaitForSsh()).Use<SetHostname>();
+                    }
+                });
+            });
+        });
+
+    public static ActionBuilder Halt() => new ActionBuilder()
+        .Call<IsCreated>((created, b) =>
+        {
+            if (!created)
+            {
+                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
+                return;
+            }
+
+            b.Use<SyncedFolderCleanup>()
+             .Call<IsSuspended>((suspended, s) =>
+            {
+                if (suspended)
+                {
+                    // A paused guest cannot shut down by itself: resume it first, as vagrant-libvirt does.
+                    s.Use<ResumeDomain>();
+                }
+            })
+            .Call<IsRunning>((running, r) =>
+            {
+                if (running)
+                {
+                    r.Use<HaltDomain>();
+                }
+                else
+                {
+                    r.Use(new Message("Domain is not running."));
+                }
+            });
+        });
+
+    public static ActionBuilder Suspend() => new ActionBuilder()
+        .Call<IsRunning>((running, b) =>
+        {
+            if (running)
+            {
+                b.Use<SuspendDomain>();
+            }
+            else
+            {
+                b.Use(new Message("Domain is not running; nothing to suspend."));
+            }
+        });
+
+    public static ActionBuilder Resume() => new ActionBuilder()
+        .Call<IsSuspended>((suspended, b) =>
+        {
+            if (suspended)
+            {
+                b.Use<Provision>().Use<ResumeDomain>().Use<WaitForLease>().Use(WaitForSsh());
+            }
+            else
+            {
+                b.Use(new Message("Domain is not suspended."));
+            }
+        });
+
+    public static ActionBuilder Reload() => new ActionBuilder()
+        .Call<IsCreated>((created, b) =>
+        {
+            if (!created)
+            {
+                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
+                return;
+            }
+
+            b.Call<IsRunning>((running, r) =>
+            {
+                if (running)
+                {
+                    r.Use<HaltDomain>();
+                }
+            })
+            .Use<Provision>()
+            .Use<SyncedFolders>()
+            .Use<StartDomain>()
+            .Use<WaitForLease>()
+            .Use(WaitForSsh())
+            .Use<SetHostname>();
+        });
+
+    public static ActionBuilder Destroy() => new ActionBuilder()
+        .Call<IsCreated>((created, b) =>
+        {
+            if (!created)
+            {
+                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
+            }
+        })
+        .Use<SyncedFolderCleanup>()
+        .Use<DestroyDomain>()
+        .Use<DestroyNetworks>()
+        .Use<ForgetMachine>();
+
+    public static ActionBuilder Provision() => new ActionBuilder()
+        .Call<IsRunning>((running, b) =>
+        {
+            if (running)
+            {
+                b.Use<Provision>();
+            }
+            else
+            {
+                b.Use(new Message("Domain is not running. Please run `vnet up` first."));
+            }
+        });
+
+    /// <summary>Waits for SSH while the domain keeps running; a domain that stops fails the wait at once.</summary>
+    private static WaitForCommunicator WaitForSsh() => new(["running"]);
+}

@@ -1,0 +1,65 @@
+namespace VagrantNet.Providers.Libvirt.Xml;
+
+/// <summary>Everything the domain XML says, resolved from config, box and networks: what the builder renders.</summary>
+public sealed record DomainSpec
+{
+    public required string Name { get; init; }
+
+    /// <summary><c>kvm</c> or <c>qemu</c>.</summary>
+    public required string DomainType { get; init; }
+
+    public required int MemoryMiB { get; init; }
+
+    public required int Cpus { get; init; }
+
+    public string? CpuMode { get; init; }
+
+    public string? CpuModel { get; init; }
+
+    public bool Nested { get; init; }
+
+    public string Arch { get; init; } = "x86_64";
+
+    public string? MachineType { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<string> BootOrder { get; init; } = [];
+
+    public required IReadOnlyList<DiskSpec> Disks { get; init; }
+
+    public required IReadOnlyList<InterfaceSpec> Interfaces { get; init; }
+
+    public string GraphicsType { get; init; } = "vnc";
+
+    public string GraphicsIp { get; init; } = "127.0.0.1";
+
+    public int? GraphicsPort { get; init; }
+
+    public string? GraphicsPassword { get; init; }
+
+    public string Keymap { get; init; } = "en-us";
+
+    public string VideoType { get; init; } = "cirrus";
+
+    public int VideoVram { get; init; } = 16384;
+
+    public string? SerialLogFile { get; init; }
+
+    public bool GuestAgent { get; init; }
+}
+
+public sealed record DiskSpec(string Path, string Format, string Device, string Bus, string Cache, string? Io = null, string? Discard = null, bool CdRom = false);
+
+/// <summary>A NIC: on a libvirt network, or a UDP tunnel for point-to-point lab links.</summary>
+public sealed record InterfaceSpec(string Mac, string Model)
+{
+    public string? Network { get; init; }
+
+    public UdpTunnel? Tunnel { get; init; }
+}
+
+/// <summary>One end of a point-to-point link between two guests (QEMU's UDP socket backend).</summary>
+public sealed record UdpTunnel(string LocalAddress, int LocalPort, string RemoteAddress, int RemotePort);

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace VagrantNet.Providers.Libvirt.Xml;
+
+/// <summary>Renders a <see cref="DomainSpec"/> as libvirt domain XML.</summary>
+public static class DomainXmlBuilder
+{
+    public static XElement Build(DomainSpec spec)
+    {
+        var domain = new XElement("domain", new XAttribute("type", spec.DomainType),
+            new XElement("name", spec.Name),
+            spec.Title is null ? null : new XElement("title", spec.Title),
+            spec.Description is null ? null : new XElement("description", spec.Description),
+            new XElement("memory", new XAttribute("unit", "MiB"), spec.MemoryMiB),
+            new XElement("currentMemory", new XAttribute("unit", "MiB"), spec.MemoryMiB),
+            new XElement("vcpu", spec.Cpus),
+            Os(spec),
+            new XElement("features", new XElement("acpi"), new XElement("apic"), new XElement("pae")),
+            Cpu(spec),
+            new XElement("clock", new XAttribute("offset", "utc")),
+            new XElement("on_poweroff", "destroy"),
+            new XElement("on_reboot", "restart"),
+            new XElement("on_crash", "destroy"),
+            Devices(spec));
+        return domain;
+    }
+
+    private static XElement Os(DomainSpec spec)
+    {
+        var type = new XElement("type", new XAttribute("arch", spec.Arch), "hvm");
+        if (spec.MachineType is not null)
+        {
+            type.Add(new XAttribute("machine", spec.MachineType));
+        }
+
+        var os = new XElement("os", type);
+        if (spec.BootOrder.Count == 0)
+        {
+            os.Add(new XElement("boot", new XAttribute("dev", "hd")));
+        }
+
+        return os;
+    }
+
+    private static XElement? Cpu(DomainSpec spec)
+    {
+        var mode = spec.CpuMode ?? (spec.DomainType == "kvm" ? "host-model" : null);
+        if (mode is null or "none")
+        {
+            return null;
+        }
+
+        var cpu = new XElement("cpu", new XAttribute("mode", mode));
+        if (mode == "custom")
+        {
+            cpu.Add(new XAttribute("match", "exact"), new XElement("model", new XAttribute("fallback", "allow"), spec.CpuModel ?? "qemu64"));
+        }
+
+        if (spec.Nested)
+        {
+            cpu.Add(new XElement("feature", new XAttribute("policy", "optional"), new XAttribute("name", "vmx")),
+                new XElement("feature", new XAttribute("policy", "optional"), new XAttribute("name", "svm")));
+        }
+
+        return cpu;
+    }
+
+    private static XElement Devices(DomainSpec spec)
+    {
+        var devices = new XElement("devices");
+        var bootIndex = 1;
+        var hdBoot = spec.BootOrder.IndexOf("hd");
+        for (var i = 0; i < spec.Disks.Count; i++)
+        {
+            var disk = spec.Disks[i];
+            var driver = new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", disk.Format), new XAttribute("cache", disk.Cache));
+            if (disk.Io is not null)
+            {
+                driver.Add(new XAttribute("io", disk.Io));
+            }
+
+            if (disk.Discard is not null)
+            {
+                driver.Add(new XAttribute("discard", disk.Discard));
+            }
+
+            var element = new XElement("disk", new XAttribute("type", "file"), new XAttribute("device", disk.CdRom ? "cdrom" : "disk"),
+                driver,
+                new XElement("source", new XAttribute("file", disk.Path)),
+                new XElement("target", new XAttribute("dev", disk.Device), new XAttribute("bus", disk.Bus)));
+            if (disk.CdRom)
+            {
+                element.Add(new XElement("readonly"));
+            }
+
+            if (i == 0 && hdBoot >= 0)
+            {
+                element.Add(new XElement("boot", new XAttribute("order", hdBoot + 1)));
+            }
+
+            devices.Add(element);
+        }
+
+        var networkBoot = spec.BootOrder.IndexOf("network");
+        foreach (var nic in spec.Interfaces)
+        {
+            var element = nic.Tunnel is { } tunnel
+                ? new XElement("interface", new XAttribute("type", "udp"),
+                    new XElement("mac", new XAttribute("address", nic.Mac)),
+                    new XElement("source", new XAttribute("address", tunnel.RemoteAddress), new XAttribute("port", tunnel.RemotePort),
+                        new XElement("local", new XAttribute("address", tunnel.LocalAddress), new XAttribute("port", tunnel.LocalPort))),
+                    new XElement("model", new XAttribute("type", nic.Model)))
+                : new XElement("interface", new XAttribute("type", "network"),
+                    new XElement("mac", new XAttribute("address", nic.Mac)),
+                    new XElement("source", new XAttribute("network", nic.Network ?? throw new ArgumentException($"NIC {nic.Mac} has neither a network nor a tunnel"))),
+                    new XElement("model", new XAttribute("type", nic.Model)));
+            if (networkBoot >= 0 && bootIndex == 1)
+            {
+                element.Add(new XElement("boot", new XAttribute("order", networkBoot + 1)));
+                bootIndex++;
+            }
+
+            devices.Add(element);
+        }
+
+        var serial = new XElement("serial", new XAttribute("type", "pty"), new XElement("target", new XAttribute("port", 0)));
+        if (spec.SerialLogFile is not null)
+        {
+            serial.Add(new XElement("log", new XAttribute("file", spec.SerialLogFile), new XAttribute("append", "off")));
+        }
+
+        devices.Add(serial);
+        devices.Add(new XElement("console", new XAttribute("type", "pty"), new XElement("target", new XAttribute("type", "serial"), new XAttribute("port", 0))));
+        devices.Add(new XElement("input", new XAttribute("type", "mouse"), new XAttribute("bus", "ps2")));
+        if (spec.GraphicsType != "none")
+        {
+            var graphics = new XElement("graphics", new XAttribute("type", spec.GraphicsType),
+                new XAttribute("port", spec.GraphicsPort?.ToString(CultureInfo.InvariantCulture) ?? "-1"),
+                new XAttribute("autoport", spec.GraphicsPort is null ? "yes" : "no"),
+                new XAttribute("keymap", spec.Keymap),
+                new XElement("listen", new XAttribute("type", "address"), new XAttribute("address", spec.GraphicsIp)));
+            graphics.Add(new XAttribute("listen", spec.GraphicsIp));
+            if (spec.GraphicsPassword is not null)
+            {
+                graphics.Add(new XAttribute("passwd", spec.GraphicsPassword));
+            }
+
+            devices.Add(graphics);
+            devices.Add(new XElement("video", new XElement("model", new XAttribute("type", spec.VideoType), new XAttribute("vram", spec.VideoVram), new XAttribute("heads", 1))));
+        }
+
+        if (spec.GuestAgent)
+        {
+            devices.Add(new XElement("channel", new XAttribute("type", "unix"),
+                new XElement("target", new XAttribute("type", "virtio"), new XAttribute("name", "org.qemu.guest_agent.0"))));
+        }
+
+        devices.Add(new XElement("memballoon", new XAttribute("model", "virtio")));
+        devices.Add(new XElement("rng", new XAttribute("model", "virtio"), new XElement("backend", new XAttribute("model", "random"), "/dev/urandom")));
+        return devices;
+    }
+
+    private static int IndexOf(this IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

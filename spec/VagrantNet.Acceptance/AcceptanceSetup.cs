@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using VagrantNet.Acceptance.Support;
+
+namespace VagrantNet.Acceptance;
+
+/// <summary>
+/// The real-VM tier: needs the test box (<c>VNET_TEST_BOX</c>, built by boxes/debian12/build.sh) and a hermetic
+/// libvirtd in a network namespace (<c>VNET_NETNS</c>, made by spec/hermetic/run-in-netns.sh, which also runs
+/// this test host inside it). The box is added once to a VNET_HOME shared by the tier.
+/// </summary>
+[SetUpFixture]
+public sealed class AcceptanceSetup
+{
+    internal static Vnet Vnet { get; private set; } = null!;
+
+    internal static string BoxName => "vnet/debian12";
+
+    private static string? _home;
+
+    [OneTimeSetUp]
+    public void AddTestBox()
+    {
+        var box = Environment.GetEnvironmentVariable("VNET_TEST_BOX");
+        var netns = Environment.GetEnvironmentVariable("VNET_NETNS");
+        if (string.IsNullOrEmpty(box) || string.IsNullOrEmpty(netns))
+        {
+            var why = "the acceptance tier needs VNET_TEST_BOX and VNET_NETNS: run it with ./build.sh --target=Acceptance";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail(why);
+            }
+
+            Assert.Ignore(why);
+        }
+
+        var root = RepoRoot();
+        var binary = Environment.GetEnvironmentVariable("VNET_BIN") ?? Path.Combine(root, "artifacts", "vnet", "vnet");
+        _home = Path.Combine(Path.GetTempPath(), "vnet-acc-home-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(_home);
+        // Inside the test namespace there is no network: the key comes from outside (build.cake fetches it).
+        var key = Environment.GetEnvironmentVariable("VNET_INSECURE_KEY") is { Length: > 0 } given && File.Exists(given)
+            ? given
+            : Run("bash", Path.Combine(root, "boxes", "insecure-key.sh"), Path.Combine(_home, "keys")).Trim().Split('\n')[^1];
+        File.Copy(key, Path.Combine(_home, "insecure_private_key"));
+        Vnet = new Vnet(binary, _home);
+        Vnet.Run(_home, "box", "add", "--name", BoxName, box!).Ok();
+    }
+
+    [OneTimeTearDown]
+    public void RemoveHome()
+    {
+        if (_home is not null && Directory.Exists(_home))
+        {
+            Directory.Delete(_home, recursive: true);
+        }
+    }
+
+    internal static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VagrantNet.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("cannot find the repository root");
+    }
+
+    private static string Run(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.That(process.ExitCode, Is.Zero, $"{file} {string.Join(' ', args)} failed");
+        return output;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace VagrantNet.Acceptance.Support;
+
+/// <summary>Runs the real <c>vnet</c> binary as a user would, in a project directory, with the test's VNET_HOME.</summary>
+internal sealed partial class Vnet(string binary, string home)
+{
+    public string Binary { get; } = binary;
+
+    public string Home { get; } = home;
+
+    public Result Run(string directory, params string[] args) => Run(directory, TimeSpan.FromMinutes(10), args);
+
+    public Result Run(string directory, TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(directory, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"vnet {string.Join(' ', args)} did not finish within {timeout}");
+        }
+
+        var result = new Result(process.ExitCode, stdout.Result, stderr.Result);
+        TestContext.Progress.WriteLine($"$ vnet {string.Join(' ', args)}  -> exit {result.ExitCode}");
+        return result;
+    }
+
+    /// <summary>Starts vnet; the caller reads its output and may interrupt it.</summary>
+    public Process Start(string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo(Binary)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["VNET_HOME"] = Home;
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start vnet");
+    }
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    public static void Interrupt(Process process) => _ = Kill(process.Id, 2);
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Kill(int pid, int signal);
+
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public string Output => Stdout + Stderr;
+
+        public Result Ok()
+        {
+            Assert.That(ExitCode, Is.Zero, $"vnet failed:{Environment.NewLine}{Output}");
+            return this;
+        }
+    }
+}
+
+/// <summary>Reads what libvirt holds, to prove a test left nothing behind.</summary>
+internal static class Libvirt
+{
+    public static IReadOnlyList<string> Domains() => Virsh("list", "--all", "--name");
+
+    public static IReadOnlyList<string> Networks() => Virsh("net-list", "--all", "--name");
+
+    public static IReadOnlyList<string> Volumes(string pool = "default") =>
+        [.. Virsh("vol-list", pool).Skip(2).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0])];
+
+    public static string Virsh(string args) => string.Join('\n', Virsh(args.Split(' ')));
+
+    private static IReadOnlyList<string> Virsh(params string[] args)
+    {
+        var start = new ProcessStartInfo("virsh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("qemu:///system");
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return [.. output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
+    }
+}
+
+/// <summary>A project directory with a Vagrantfile.csx, removed afterwards.</summary>
+internal sealed class Project : IDisposable
+{
+    public Project(string name, string vagrantfile)
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "vnet-acc", name + "-" + Guid.NewGuid().ToString("N")[..6]);
+        System.IO.Directory.CreateDirectory(Directory);
+        File.WriteAllText(Path.Combine(Directory, "Vagrantfile.csx"), vagrantfile, Encoding.UTF8);
+        Name = Path.GetFileName(Directory);
+    }
+
+    public string Directory { get; }
+
+    public string Name { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

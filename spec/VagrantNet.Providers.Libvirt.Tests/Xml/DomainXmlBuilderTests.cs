@@ -1,0 +1,89 @@
+using VagrantNet.Providers.Libvirt.Xml;
+
+namespace VagrantNet.Providers.Libvirt.Tests.Xml;
+
+[TestFixture]
+public class DomainXmlBuilderTests
+{
+    private static DomainSpec Spec(string type = "qemu") => new()
+    {
+        Name = "lab_web",
+        DomainType = type,
+        MemoryMiB = 1024,
+        Cpus = 2,
+        Disks = [new DiskSpec("/var/lib/libvirt/images/lab_web.img", "qcow2", "vda", "virtio", "default")],
+        Interfaces =
+        [
+            new InterfaceSpec("52:54:00:aa:bb:01", "virtio") { Network = "vagrant-libvirt" },
+            new InterfaceSpec("52:54:00:aa:bb:02", "virtio") { Network = "vnet-10.20.30.0-24" },
+        ],
+        GraphicsType = "vnc",
+        SerialLogFile = "/var/log/libvirt/qemu/lab_web-serial.log",
+    };
+
+    [Test]
+    public void TcgDomain_MatchesGoldenFile()
+    {
+        // Given
+        var expected = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Golden", "domain-qemu.xml"));
+
+        // When
+        var xml = DomainXmlBuilder.Build(Spec());
+
+        // Then
+        Assert.That(CanonicalXml.Of(xml), Is.EqualTo(CanonicalXml.Of(expected)));
+    }
+
+    [Test]
+    public void KvmDomain_UsesHostModelCpu_AndTcgDomainHasNoCpuElement()
+    {
+        // When
+        var kvm = DomainXmlBuilder.Build(Spec("kvm"));
+        var qemu = DomainXmlBuilder.Build(Spec("qemu"));
+
+        // Then
+        Assert.That(kvm.Element("cpu")?.Attribute("mode")?.Value, Is.EqualTo("host-model"));
+        Assert.That(qemu.Element("cpu"), Is.Null);
+    }
+
+    [Test]
+    public void GraphicsNone_LeavesOutGraphicsAndVideo()
+    {
+        // When
+        var xml = DomainXmlBuilder.Build(Spec() with { GraphicsType = "none" });
+
+        // Then
+        Assert.That(xml.Descendants("graphics"), Is.Empty);
+        Assert.That(xml.Descendants("video"), Is.Empty);
+    }
+
+    [Test]
+    public void UdpTunnel_BecomesAUdpInterfaceWithLocalAndRemoteEnds()
+    {
+        // Given
+        var spec = Spec() with
+        {
+            Interfaces = [new InterfaceSpec("52:54:00:aa:bb:03", "virtio") { Tunnel = new UdpTunnel("127.0.0.1", 11001, "127.0.0.1", 11002) }],
+        };
+
+        // When
+        var nic = DomainXmlBuilder.Build(spec).Descendants("interface").Single();
+
+        // Then
+        Assert.That(nic.Attribute("type")?.Value, Is.EqualTo("udp"));
+        Assert.That(nic.Element("source")?.Attribute("port")?.Value, Is.EqualTo("11002"));
+        Assert.That(nic.Element("source")?.Element("local")?.Attribute("port")?.Value, Is.EqualTo("11001"));
+    }
+
+    [Test]
+    public void BootOrder_PutsOrderOnDiskAndFirstNic()
+    {
+        // When
+        var xml = DomainXmlBuilder.Build(Spec() with { BootOrder = ["network", "hd"] });
+
+        // Then
+        Assert.That(xml.Element("os")?.Elements("boot"), Is.Empty);
+        Assert.That(xml.Descendants("disk").Single().Element("boot")?.Attribute("order")?.Value, Is.EqualTo("2"));
+        Assert.That(xml.Descendants("interface").First().Element("boot")?.Attribute("order")?.Value, Is.EqualTo("1"));
+    }
+}

@@ -1,0 +1,326 @@
+using System.Text;
+using VagrantNet.Core.Boxes;
+using VagrantNet.Core.Environment;
+using VagrantNet.Tests.Boxes.Support;
+
+namespace VagrantNet.Tests.Boxes;
+
+[TestFixture]
+public class BoxStoreTests
+{
+    private BoxFixtures _fixtures = null!;
+    private BoxCollection _store = null!;
+    private RecordingUi _ui = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _fixtures = new BoxFixtures();
+        _store = new BoxCollection(_fixtures.Paths, new BoxAddSettings { RetryDelay = TimeSpan.FromMilliseconds(10), ServerUrl = "http://127.0.0.1:9" });
+        _ui = new RecordingUi();
+    }
+
+    [TearDown]
+    public void TearDown() => _fixtures.Dispose();
+
+    private Task<Sdk.Machines.BoxInfo> AddFile(byte[] box, string name = "vnet/test", string? provider = null, bool force = false, string file = "test.box") =>
+        _store.AddAsync(new BoxAddRequest([_fixtures.Write(file, box)]) { Name = name, Provider = provider, Force = force }, _ui, CancellationToken.None);
+
+    [Test]
+    public async Task AddingABoxFile_InstallsItUnderNameVersionArchitectureProvider()
+    {
+        // When
+        var box = await AddFile(BoxFixtures.LibvirtBox().TarGz());
+
+        // Then
+        var expected = Path.Combine(_fixtures.Paths.Boxes, "vnet-VAGRANTSLASH-test", "0", "amd64", "libvirt");
+        Assert.That(box.Directory, Is.EqualTo(expected));
+        Assert.That(File.Exists(Path.Combine(expected, "box.img")), Is.True);
+        Assert.That(box.Metadata["format"].GetString(), Is.EqualTo("qcow2"));
+        Assert.That(_store.Find("vnet/test", null, "libvirt", "amd64")?.Directory, Is.EqualTo(expected));
+        Assert.That(_fixtures.LeftoverImports(), Is.Empty);
+    }
+
+    [TestCase("tar")]
+    [TestCase("gzip")]
+    [TestCase("zstd")]
+    [TestCase("xz")]
+    [TestCase("bzip2")]
+    public async Task BoxFiles_AreRecognisedByContent_WhateverTheirName(string compression)
+    {
+        // Given: every variant is named .zip, so only the magic bytes can tell.
+        var tar = BoxFixtures.LibvirtBox().Tar();
+        var box = compression switch
+        {
+            "tar" => tar,
+            "gzip" => TarBuilder.Gzip(tar),
+            "zstd" => TarBuilder.Zstd(tar),
+            _ => TarBuilder.WithTool(compression, tar),
+        };
+        if (box is null)
+        {
+            Assert.Ignore($"{compression} is not installed");
+        }
+
+        // When
+        var installed = await AddFile(box!, file: "misleading.zip");
+
+        // Then
+        Assert.That(installed.Provider, Is.EqualTo("libvirt"));
+    }
+
+    [Test]
+    public async Task ALibvirtV2Box_WithADisksArray_IsAccepted()
+    {
+        // Given
+        var box = new TarBuilder()
+            .File("metadata.json", """{"provider":"libvirt","format":"qcow2","disks":[{"path":"box_1.img"},{"path":"box_2.img"}]}""")
+            .File("box_1.img", "one").File("box_2.img", "two").TarGz();
+
+        // When
+        var installed = await AddFile(box);
+
+        // Then
+        Assert.That(File.ReadAllText(Path.Combine(installed.Directory, "box_2.img")), Is.EqualTo("two"));
+    }
+
+    private static IEnumerable<TestCaseData> InvalidBoxes()
+    {
+        yield return new TestCaseData(new TarBuilder().File("box.img", "x").TarGz(), "no metadata.json").SetName("ABoxWithoutMetadata_IsRefused");
+        yield return new TestCaseData(new TarBuilder().File("metadata.json", """{"format":"qcow2"}""").File("box.img", "x").TarGz(), "provider").SetName("MetadataWithoutAProvider_IsRefused");
+        yield return new TestCaseData(new TarBuilder().File("metadata.json", "[1,2]").TarGz(), "not a JSON object").SetName("MetadataThatIsNoObject_IsRefused");
+        yield return new TestCaseData(new TarBuilder().File("metadata.json", BoxFixtures.LibvirtMetadata).TarGz(), "box.img").SetName("ALibvirtBoxWithoutItsImage_IsRefused");
+        yield return new TestCaseData(new TarBuilder().File("metadata.json", """{"provider":"libvirt","disks":[{"path":"missing.img"}]}""").TarGz(), "missing.img").SetName("ALibvirtV2BoxMissingADisk_IsRefused");
+        yield return new TestCaseData(new TarBuilder().File("metadata.json", """{"provider":"libvirt","disks":[{"path":"../../x.img"}]}""").TarGz(), "inside the box").SetName("ALibvirtV2DiskPathLeavingTheBox_IsRefused");
+        yield return new TestCaseData(new TarBuilder().File("metadata.json", "{\"provider\":\"libvirt\",\"pad\":\"" + new string('x', (1 << 20) + 1) + "\"}").File("box.img", "x").TarGz(), "bytes allowed").SetName("HugeMetadata_IsRefusedWhileUnpacking");
+        yield return new TestCaseData(BoxFixtures.LibvirtBox().File("../escape", "x").TarGz(), "outside the box directory").SetName("AHostileArchive_IsRefused");
+        yield return new TestCaseData(BoxFixtures.LibvirtBox().Fifo("pipe").TarGz(), "FIFO").SetName("AnArchiveWithAFifo_IsRefused");
+        yield return new TestCaseData(TarBuilder.Gzip(BoxFixtures.LibvirtBox(100_000).Tar()[..50_000]), "truncated").SetName("ATruncatedBox_IsRefused");
+    }
+
+    [TestCaseSource(nameof(InvalidBoxes))]
+    public async Task RefusedBoxes_LeaveTheStoreExactlyAsItWas_AndSayWhy(byte[] box, string why)
+    {
+        // Given: another box is already installed.
+        await AddFile(BoxFixtures.LibvirtBox().TarGz(), name: "vnet/other");
+        var before = _fixtures.StoreSnapshot();
+
+        // When
+        var error = Assert.ThrowsAsync<VnetException>(() => AddFile(box));
+
+        // Then
+        Assert.That(error!.Message, Does.Contain("'vnet/test'"));
+        Assert.That(error.Message, Does.Contain(why));
+        Assert.That(_fixtures.StoreSnapshot(), Is.EqualTo(before));
+        Assert.That(_fixtures.LeftoverImports(), Is.Empty);
+        Assert.That(Directory.Exists(Path.Combine(_fixtures.Root, "escape")), Is.False);
+    }
+
+    [Test]
+    public void ABoxForAnotherProvider_IsRefused_WhenAProviderIsAsked()
+    {
+        // Given
+        var box = new TarBuilder().File("metadata.json", """{"provider":"virtualbox"}""").TarGz();
+
+        // When
+        var error = Assert.ThrowsAsync<VnetException>(() => AddFile(box, provider: "libvirt"));
+
+        // Then
+        Assert.That(error!.Message, Does.Contain("'virtualbox' provider, not 'libvirt'"));
+        Assert.That(_fixtures.StoreSnapshot(), Is.Empty);
+    }
+
+    [Test]
+    public async Task AddingAnInstalledBoxAgain_IsRefused_UnlessForced()
+    {
+        // Given
+        await AddFile(BoxFixtures.LibvirtBox(seed: 1).TarGz());
+
+        // When
+        var error = Assert.ThrowsAsync<VnetException>(() => AddFile(BoxFixtures.LibvirtBox(seed: 2).TarGz()));
+        var replaced = await AddFile(BoxFixtures.LibvirtBox(seed: 2, imageBytes: 10).TarGz(), force: true);
+
+        // Then
+        Assert.That(error!.Message, Does.Contain("already installed"));
+        Assert.That(new FileInfo(Path.Combine(replaced.Directory, "box.img")).Length, Is.EqualTo(10));
+        Assert.That(_fixtures.LeftoverImports(), Is.Empty);
+    }
+
+    [Test]
+    public async Task AnAddInterruptedWhileUnpacking_LeavesTheStoreAsItWas()
+    {
+        // Given: a box large enough to report progress several times.
+        var before = _fixtures.StoreSnapshot();
+        using var interrupt = new CancellationTokenSource();
+        _ui.OnProgress = (title, _) =>
+        {
+            if (title == "Unpacking")
+            {
+                interrupt.Cancel();
+            }
+        };
+        var path = _fixtures.Write("big.box", BoxFixtures.LibvirtBox(imageBytes: 8 << 20).TarGz());
+
+        // When
+        Assert.CatchAsync<OperationCanceledException>(() => _store.AddAsync(new BoxAddRequest([path]) { Name = "vnet/big" }, _ui, interrupt.Token));
+
+        // Then
+        Assert.That(_fixtures.StoreSnapshot(), Is.EqualTo(before));
+        Assert.That(_fixtures.LeftoverImports(), Is.Empty);
+    }
+
+    [Test]
+    public async Task TwoConcurrentAddsOfTheSameBox_NeverRace()
+    {
+        // Given
+        var path = _fixtures.Write("same.box", BoxFixtures.LibvirtBox(imageBytes: 2 << 20).TarGz());
+        Task<Sdk.Machines.BoxInfo> Add() => Task.Run(() => new BoxCollection(_fixtures.Paths).AddAsync(new BoxAddRequest([path]) { Name = "vnet/same" }, new RecordingUi(), CancellationToken.None));
+
+        // When
+        var results = await Task.WhenAll(Add().ContinueWith(t => t), Add().ContinueWith(t => t));
+
+        // Then: one installs, the other waits for the lock and finds it installed.
+        Assert.That(results.Count(r => r.IsCompletedSuccessfully), Is.EqualTo(1));
+        Assert.That(results.Single(r => r.IsFaulted).Exception!.InnerException!.Message, Does.Contain("already installed"));
+        Assert.That(_store.Installed("vnet/same"), Has.Count.EqualTo(1));
+        Assert.That(_fixtures.LeftoverImports(), Is.Empty);
+    }
+
+    [Test]
+    public async Task ARubyVagrantfileWithLiteralLibvirtSettings_BecomesAVagrantfileCsx()
+    {
+        // Given: as vagrant-libvirt's `vagrant package` writes it.
+        var ruby = """
+            Vagrant.configure("2") do |config|
+              config.vm.provider :libvirt do |libvirt|
+                # Connection settings of the packaging host
+                libvirt.driver = "kvm"
+                libvirt.connect_via_ssh = false
+                libvirt.memory = 1024
+                libvirt.disk_bus = :virtio
+              end
+            end
+            """;
+        var box = BoxFixtures.LibvirtBox().File("Vagrantfile", ruby).TarGz();
+
+        // When
+        var installed = await AddFile(box);
+
+        // Then
+        var script = File.ReadAllText(Path.Combine(installed.Directory, "Vagrantfile.csx"));
+        Assert.That(script, Does.Contain("config.Vm.Provider(\"libvirt\", p =>"));
+        Assert.That(script, Does.Contain("p[\"driver\"] = \"kvm\";"));
+        Assert.That(script, Does.Contain("p[\"connect_via_ssh\"] = false;"));
+        Assert.That(script, Does.Contain("p[\"memory\"] = 1024;"));
+        Assert.That(script, Does.Contain("p[\"disk_bus\"] = \"virtio\";"));
+        Assert.That(_ui.Lines, Has.None.StartsWith("warn:"));
+    }
+
+    [Test]
+    public async Task ARubyVagrantfileHoldingAnythingElse_IsSkippedWithOneWarningNamingTheBox()
+    {
+        // Given
+        var ruby = "Vagrant.configure(\"2\") do |config|\n  config.vm.provision \"shell\", inline: \"rm -rf /\"\nend\n";
+        var box = BoxFixtures.LibvirtBox().File("Vagrantfile", ruby).TarGz();
+
+        // When
+        var installed = await AddFile(box);
+
+        // Then
+        Assert.That(File.Exists(Path.Combine(installed.Directory, "Vagrantfile.csx")), Is.False);
+        var warnings = _ui.Lines.Where(l => l.StartsWith("warn:")).ToList();
+        Assert.That(warnings, Has.Count.EqualTo(1));
+        Assert.That(warnings[0], Does.Contain("'vnet/test'").And.Contain("Vagrantfile"));
+    }
+
+    [Test]
+    public async Task ABoxVagrantfileCsx_IsKeptAsItIs()
+    {
+        // Given
+        var box = BoxFixtures.LibvirtBox().File("Vagrantfile.csx", "// mine").File("Vagrantfile", "system('boom')").TarGz();
+
+        // When
+        var installed = await AddFile(box);
+
+        // Then
+        Assert.That(File.ReadAllText(Path.Combine(installed.Directory, "Vagrantfile.csx")), Is.EqualTo("// mine"));
+    }
+
+    [Test]
+    public void BadBoxNames_AreRefusedBeforeAnythingHappens()
+    {
+        foreach (var name in new[] { "../evil", "a/../b", "/abs", "a b", "-x", "x-VAGRANTSLASH-y", "" })
+        {
+            Assert.That(Assert.ThrowsAsync<VnetException>(() => AddFile(BoxFixtures.LibvirtBox().TarGz(), name: name))!.Message, Does.Contain("not a valid box name"), name);
+        }
+
+        Assert.That(_fixtures.StoreSnapshot(), Is.Empty);
+    }
+
+    [Test]
+    public void Find_ReturnsTheNewestVersionMatchingConstraintProviderAndArchitecture()
+    {
+        // Given
+        foreach (var (version, architecture) in new[] { ("1.0.0", "amd64"), ("1.2.0", "amd64"), ("2.0.0", "amd64"), ("3.0.0", "arm64") })
+        {
+            Install("org/box", version, architecture, "libvirt");
+        }
+
+        // When / Then
+        Assert.That(_store.Find("org/box", null, "libvirt", "amd64")?.Version, Is.EqualTo("2.0.0"));
+        Assert.That(_store.Find("org/box", "< 2", "libvirt", "amd64")?.Version, Is.EqualTo("1.2.0"));
+        Assert.That(_store.Find("org/box", "~> 1.0.0", "libvirt", "amd64")?.Version, Is.EqualTo("1.0.0"));
+        Assert.That(_store.Find("org/box", null, "libvirt", "arm64")?.Version, Is.EqualTo("3.0.0"));
+        Assert.That(_store.Find("org/box", null, "virtualbox", "amd64"), Is.Null);
+        Assert.That(_store.Find("org/box", "> 5", "libvirt", "amd64"), Is.Null);
+        Assert.That(_store.Find("org/box", "not a constraint", "libvirt", "amd64"), Is.Null);
+    }
+
+    [Test]
+    public void Remove_DeletesTheBox_AndTheNameDirectoryWithItsLastVersion()
+    {
+        // Given
+        var old = Install("org/box", "1.0.0", "amd64", "libvirt");
+        var current = Install("org/box", "2.0.0", "amd64", "libvirt");
+        File.WriteAllText(Path.Combine(_store.NameDirectory("org/box"), BoxCollection.MetadataUrlFile), "http://example.invalid/org/box");
+
+        // When
+        _store.Remove(old);
+
+        // Then
+        Assert.That(_store.Installed("org/box").Select(b => b.Version), Is.EqualTo(new[] { "2.0.0" }));
+        Assert.That(Directory.Exists(Path.Combine(_store.NameDirectory("org/box"), "1.0.0")), Is.False);
+        Assert.That(_store.MetadataUrl("org/box"), Is.Not.Null);
+
+        // When
+        _store.Remove(current);
+
+        // Then
+        Assert.That(Directory.Exists(_store.NameDirectory("org/box")), Is.False);
+        Assert.That(_fixtures.StoreSnapshot(), Is.Empty);
+    }
+
+    [Test]
+    public void All_ListsBoxesByNameThenNewestVersionFirst()
+    {
+        // Given
+        Install("b/box", "1.0.0", "amd64", "libvirt");
+        Install("a/box", "1.10.0", "amd64", "libvirt");
+        Install("a/box", "1.9.0", "amd64", "libvirt");
+
+        // When
+        var all = _store.All();
+
+        // Then
+        Assert.That(all.Select(b => $"{b.Name} {b.Version}"), Is.EqualTo(new[] { "a/box 1.10.0", "a/box 1.9.0", "b/box 1.0.0" }));
+    }
+
+    private Sdk.Machines.BoxInfo Install(string name, string version, string architecture, string provider)
+    {
+        var directory = _store.BoxDirectory(name, version, architecture, provider);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "metadata.json"), $$"""{"provider":"{{provider}}"}""");
+        File.WriteAllBytes(Path.Combine(directory, "box.img"), Encoding.ASCII.GetBytes("img"));
+        return _store.Get(name, version, provider, architecture)!;
+    }
+}

@@ -1,0 +1,367 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using VagrantNet.Core.Environment;
+using VagrantNet.Sdk.Machines;
+
+namespace VagrantNet.Core.Boxes;
+
+/// <summary>A network failure worth another try (a dropped connection, a stall, a 5xx).</summary>
+public sealed class TransientDownloadException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// HTTP for boxes: catalog fetches, a probe telling a catalog from a box, and streamed box downloads to
+/// <c>$VNET_HOME/tmp/box&lt;hash of url&gt;</c> that resume with Range/If-Range after a dropped connection or a
+/// later run, and start over cleanly when the server ignores Range. Transient errors are retried with Polly.
+/// </summary>
+public sealed class BoxDownloader : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly BoxAddSettings _settings;
+    private readonly ILogger _logger;
+
+    public BoxDownloader(BoxAddSettings settings, bool insecure, string? caCert, ILogger logger)
+    {
+        _settings = settings;
+        _logger = logger;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = settings.ConnectTimeout,
+            AutomaticDecompression = DecompressionMethods.None,
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = 10,
+        };
+        if (insecure)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        }
+        else if (caCert is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = TrustCertificates(caCert);
+        }
+
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd($"vnet/{typeof(BoxDownloader).Assembly.GetName().Version?.ToString(3) ?? "0"}");
+    }
+
+    /// <summary>The temporary file a URL downloads to, as Vagrant names it: <c>box</c> + SHA-1 of the URL.</summary>
+    public static string DownloadPath(VnetPaths paths, Uri url) =>
+        Path.Combine(paths.Temp, "box" + Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(url.AbsoluteUri))));
+
+    /// <summary>Whether the URL serves a catalog (JSON by Content-Type, or by its first bytes) rather than a box.</summary>
+    public async Task<bool> IsCatalogAsync(Uri url, CancellationToken cancellation) =>
+        await Pipeline(null).ExecuteAsync(
+            async token =>
+            {
+                using (var head = new HttpRequestMessage(HttpMethod.Head, url))
+                {
+                    head.Headers.Accept.ParseAdd("application/json, */*;q=0.5");
+                    using var response = await SendAsync(head, token).ConfigureAwait(false);
+                    if (response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType is { } type)
+                    {
+                        if (IsJsonType(type))
+                        {
+                            return true;
+                        }
+
+                        if (type is "application/octet-stream" or "application/gzip" or "application/x-gzip" or "application/x-tar"
+                            or "application/zstd" or "application/x-xz" or "application/x-bzip2" or "application/vnd.vagrant.box")
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                // No useful Content-Type: look at the first bytes.
+                using var sniff = new HttpRequestMessage(HttpMethod.Get, url);
+                sniff.Headers.Range = new RangeHeaderValue(0, 1023);
+                sniff.Headers.Accept.ParseAdd("application/json, */*;q=0.5");
+                using var answer = await SendAsync(sniff, token).ConfigureAwait(false);
+                ThrowForStatus(answer, url);
+                if (answer.Content.Headers.ContentType?.MediaType is { } media && IsJsonType(media))
+                {
+                    return true;
+                }
+
+                await using var body = await answer.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                var head1K = new byte[1024];
+                var read = await body.ReadAtLeastAsync(head1K, head1K.Length, throwOnEndOfStream: false, token).ConfigureAwait(false);
+                return BoxArchive.LooksLikeJson(head1K.AsSpan(0, read));
+            },
+            cancellation).ConfigureAwait(false);
+
+    /// <summary>Fetches a catalog document (bounded in size).</summary>
+    public async Task<byte[]> FetchCatalogAsync(Uri url, CancellationToken cancellation) =>
+        await Pipeline(null).ExecuteAsync(
+            async token =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.Accept.ParseAdd("application/json");
+                using var response = await SendAsync(request, token).ConfigureAwait(false);
+                ThrowForStatus(response, url);
+                if (response.Content.Headers.ContentLength > BoxCatalog.MaxBytes)
+                {
+                    throw new VnetException($"The box catalog at {url} is larger than {BoxCatalog.MaxBytes >> 20} MiB.");
+                }
+
+                await using var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                using var memory = new MemoryStream();
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await ReadWithIdleTimeoutAsync(body, buffer, token).ConfigureAwait(false)) > 0)
+                {
+                    memory.Write(buffer, 0, read);
+                    if (memory.Length > BoxCatalog.MaxBytes)
+                    {
+                        throw new VnetException($"The box catalog at {url} is larger than {BoxCatalog.MaxBytes >> 20} MiB.");
+                    }
+                }
+
+                return memory.ToArray();
+            },
+            cancellation).ConfigureAwait(false);
+
+    /// <summary>
+    /// Downloads <paramref name="url"/> to <paramref name="destination"/>, resuming a partial file left by an earlier
+    /// attempt when the server still serves the same content (If-Range), and starting over when it does not.
+    /// </summary>
+    public async Task DownloadAsync(Uri url, string destination, string box, IMachineUi ui, CancellationToken cancellation)
+    {
+        try
+        {
+            await Pipeline(ui).ExecuteAsync(async token => await AttemptAsync(url, destination, ui, token).ConfigureAwait(false), cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TransientDownloadException or HttpRequestException or IOException or TimeoutException && !cancellation.IsCancellationRequested)
+        {
+            throw new VnetException($"Box '{box}' could not be downloaded from {url}: {e.Message} The partial download is kept and the next `vnet box add` resumes it (--clean starts over); the box store is unchanged.", e);
+        }
+    }
+
+    private async Task AttemptAsync(Uri url, string destination, IMachineUi ui, CancellationToken cancellation)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var validatorPath = destination + ".resume";
+        var existing = File.Exists(destination) ? new FileInfo(destination).Length : 0;
+        var validator = ReadValidator(validatorPath, url);
+        if (existing > 0 && validator is null)
+        {
+            // A partial file nobody can vouch for: start over.
+            File.Delete(destination);
+            existing = 0;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (existing > 0)
+        {
+            request.Headers.Range = new RangeHeaderValue(existing, null);
+            request.Headers.IfRange = validator!.StartsWith('"')
+                ? new RangeConditionHeaderValue(new EntityTagHeaderValue(validator))
+                : new RangeConditionHeaderValue(DateTimeOffset.Parse(validator, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        using var response = await SendAsync(request, cancellation).ConfigureAwait(false);
+        long offset;
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.PartialContent when existing > 0:
+                if (response.Content.Headers.ContentRange?.From != existing)
+                {
+                    File.Delete(destination);
+                    throw new TransientDownloadException("the server resumed at another offset than asked");
+                }
+
+                offset = existing;
+                _logger.LogDebug("Resuming {Url} at byte {Offset}", url, offset);
+                break;
+            case HttpStatusCode.RequestedRangeNotSatisfiable when existing > 0:
+                if (response.Content.Headers.ContentRange?.Length == existing)
+                {
+                    return;
+                }
+
+                File.Delete(destination);
+                throw new TransientDownloadException("the server refused to resume the partial download");
+            case HttpStatusCode.OK:
+                if (existing > 0)
+                {
+                    ui.Detail("The server does not resume downloads; starting over.");
+                }
+
+                offset = 0;
+                break;
+            default:
+                ThrowForStatus(response, url);
+                throw new TransientDownloadException($"the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
+        }
+
+        WriteValidator(validatorPath, url, response);
+        var length = response.Content.Headers.ContentLength;
+        var total = length is null ? (long?)null : offset + length.Value;
+        var progress = ui.Progress("Downloading", total);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
+        await using var file = new FileStream(destination, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+        file.SetLength(offset);
+        file.Position = offset;
+        var buffer = new byte[1 << 20];
+        var done = offset;
+        int read;
+        while ((read = await ReadWithIdleTimeoutAsync(body, buffer, cancellation).ConfigureAwait(false)) > 0)
+        {
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellation).ConfigureAwait(false);
+            done += read;
+            progress.Report(done);
+        }
+
+        if (total is not null && done != total)
+        {
+            throw new TransientDownloadException($"the connection closed after {done} of {total} bytes");
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellation)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        idle.CancelAfter(_settings.IdleTimeout);
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{request.RequestUri} did not answer within {_settings.IdleTimeout.TotalSeconds:0} s");
+        }
+    }
+
+    private async Task<int> ReadWithIdleTimeoutAsync(Stream body, byte[] buffer, CancellationToken cancellation)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        idle.CancelAfter(_settings.IdleTimeout);
+        try
+        {
+            return await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the transfer stalled for {_settings.IdleTimeout.TotalSeconds:0} s");
+        }
+    }
+
+    private ResiliencePipeline Pipeline(IMachineUi? ui) =>
+        new ResiliencePipelineBuilder { TimeProvider = _settings.TimeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, _settings.RetryAttempts),
+                Delay = _settings.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<TransientDownloadException>()
+                    .Handle<TimeoutException>()
+                    .Handle<IOException>()
+                    .Handle<HttpRequestException>(e => e.StatusCode is null || IsTransient(e.StatusCode.Value)),
+                OnRetry = args =>
+                {
+                    _logger.LogDebug(args.Outcome.Exception, "Retrying after a network error (attempt {Attempt})", args.AttemptNumber + 1);
+                    ui?.Detail($"Network error ({args.Outcome.Exception?.Message}); retrying...");
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
+    private static void ThrowForStatus(HttpResponseMessage response, Uri url)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var message = $"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}";
+        if (IsTransient(response.StatusCode))
+        {
+            throw new TransientDownloadException(message);
+        }
+
+        throw new VnetException(response.StatusCode == HttpStatusCode.NotFound
+            ? $"{message}: there is no box or catalog at that address."
+            : $"{message}.");
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    private static bool IsJsonType(string mediaType) =>
+        mediaType is "application/json" or "text/json" || mediaType.EndsWith("+json", StringComparison.Ordinal);
+
+    /// <summary>What identifies the content being downloaded: a strong ETag, else Last-Modified.</summary>
+    private static string? ReadValidator(string path, Uri url)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var saved = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path));
+            return saved is not null && saved.GetValueOrDefault("url") == url.AbsoluteUri ? saved.GetValueOrDefault("validator") : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteValidator(string path, Uri url, HttpResponseMessage response)
+    {
+        var etag = response.Headers.ETag;
+        var validator = etag is { IsWeak: false } ? etag.Tag
+            : response.Content.Headers.LastModified?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        if (validator is null)
+        {
+            File.Delete(path);
+            return;
+        }
+
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = url.AbsoluteUri, ["validator"] = validator }));
+    }
+
+    private static RemoteCertificateValidationCallback TrustCertificates(string caCert)
+    {
+        var trusted = new X509Certificate2Collection();
+        try
+        {
+            trusted.ImportFromPemFile(caCert);
+        }
+        catch (Exception e) when (e is CryptographicException or IOException)
+        {
+            throw new VnetException($"The CA certificate file '{caCert}' could not be read: {e.Message}", e);
+        }
+
+        return (_, certificate, _, errors) =>
+        {
+            if (errors == SslPolicyErrors.None)
+            {
+                return true;
+            }
+
+            if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+            {
+                return false;
+            }
+
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return chain.Build(new X509Certificate2(certificate));
+        };
+    }
+
+    public void Dispose() => _http.Dispose();
+}
