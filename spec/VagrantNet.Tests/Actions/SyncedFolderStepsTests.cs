@@ -1,4 +1,5 @@
 using VagrantNet.Core.Plugins;
+using VagrantNet.Sdk;
 using VagrantNet.Sdk.Actions;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;
@@ -63,7 +64,7 @@ public class SyncedFolderStepsTests
         using var machine = Machine(r => r.SyncedFolder("slow", 5, () => new FakeFolder("slow", _log)), c => c.Vm.SyncedFolder(".", "/vagrant", type: "nfs"));
 
         // When
-        var error = Assert.ThrowsAsync<ActionException>(() => new ActionBuilder().Use(new SyncedFolders()).Build().RunAsync(new ActionContext(machine, CancellationToken.None)));
+        var error = Assert.ThrowsAsync<VnetError>(() => new ActionBuilder().Use(new SyncedFolders()).Build().RunAsync(new ActionContext(machine, CancellationToken.None)));
 
         // Then
         Assert.That(error!.Message, Does.Contain("'nfs'").And.Contain("Installed types: slow"));
@@ -76,7 +77,7 @@ public class SyncedFolderStepsTests
         using var machine = Machine(r => r.SyncedFolder("slow", 5, () => new FakeFolder("slow", _log)), c => c.Vm.SyncedFolder("missing", "/missing"));
 
         // When
-        var error = Assert.ThrowsAsync<ActionException>(() => new ActionBuilder().Use(new SyncedFolders()).Build().RunAsync(new ActionContext(machine, CancellationToken.None)));
+        var error = Assert.ThrowsAsync<VnetError>(() => new ActionBuilder().Use(new SyncedFolders()).Build().RunAsync(new ActionContext(machine, CancellationToken.None)));
 
         // Then
         Assert.That(error!.Message, Does.Contain("/missing").And.Contain("create: true"));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using VagrantNet.Sdk;
 using VagrantNet.Sdk.Actions;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Pipeline;
@@ -49,7 +50,7 @@ public class WaitForCommunicatorTests
         }
 
         // Then
-        var error = Assert.ThrowsAsync<ActionException>(() => run);
+        var error = Assert.ThrowsAsync<VnetError>(() => run);
         Assert.That(error!.Message, Does.Contain("Machine 'default'").And.Contain("shut off"));
     }
 
