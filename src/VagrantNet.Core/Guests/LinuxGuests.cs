@@ -12,7 +12,7 @@ namespace VagrantNet.Core.Guests;
 /// <c>linux</c> → <c>redhat</c> → <c>fedora</c>, <c>linux</c> → <c>busybox</c> → <c>alpine</c>. Capabilities:
 /// <c>change_host_name</c>, <c>configure_networks</c>, <c>network_interfaces</c>, <c>halt</c>, <c>reboot</c>,
 /// <c>insert_public_key</c>, <c>remove_public_key</c>, <c>rsync_installed</c>, <c>rsync_install</c>,
-/// <c>shell_expand_guest_path</c>.
+/// <c>mount_nfs_folder</c>, <c>shell_expand_guest_path</c>.
 /// </summary>
 public static class LinuxGuests
 {
@@ -38,6 +38,8 @@ public static class LinuxGuests
         registry.GuestCapability("debian", "rsync_install", (m, _, ct) => Run(m, LinuxScripts.InstallRsyncDebian, sudo: true, ct));
         registry.GuestCapability("redhat", "rsync_install", (m, _, ct) => Run(m, LinuxScripts.InstallRsyncRedhat, sudo: true, ct));
         registry.GuestCapability("alpine", "rsync_install", (m, _, ct) => Run(m, LinuxScripts.InstallRsyncAlpine, sudo: true, ct));
+        registry.GuestCapability("linux", "mount_nfs_folder", (m, args, ct) =>
+            Run(m, NfsMountScript.Build(Arg<string>(args, 0, "host IP"), Arg<string>(args, 1, "guest IP"), [.. Arg<IEnumerable<NfsMount>>(args, 2, "mounts")]), sudo: true, ct));
         registry.GuestCapability("linux", "shell_expand_guest_path", async (m, args, ct) => await ExpandGuestPathAsync(m, Arg<string>(args, 0, "path"), ct).ConfigureAwait(false));
     }
 
