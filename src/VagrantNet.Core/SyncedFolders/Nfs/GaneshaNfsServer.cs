@@ -157,20 +157,36 @@ public sealed class GaneshaNfsServer : INfsServer
 
         AtomicFile.WriteAllText(ConfigFile, Config(entries));
         File.Delete(PidFile);
+        var logStart = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
         var command = CommandPrefix.Concat([Program, "-f", ConfigFile, "-L", LogFile, "-p", PidFile, "-N", "NIV_EVENT"]).ToList();
         var result = await HostProcess.RunAsync(command[0], command.Skip(1), cancellation).ConfigureAwait(false);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (result.ExitCode == 0 && RunningPid() is null && DateTime.UtcNow < deadline)
+
+        // The pid file comes early; the daemon serves once it logs that it is initialized.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (result.ExitCode == 0 && !Initialized(logStart) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100, cancellation).ConfigureAwait(false);
         }
 
-        if (result.ExitCode != 0 || RunningPid() is null)
+        if (result.ExitCode != 0 || RunningPid() is null || !Initialized(logStart))
         {
             throw new VnetException(
                 $"NFS-Ganesha did not start (exit {result.ExitCode}). {result.Stderr.Trim()} " +
                 $"Its log is {LogFile}:{System.Environment.NewLine}{Tail(LogFile)}");
         }
+    }
+
+    private bool Initialized(long logStart)
+    {
+        if (RunningPid() is null || !File.Exists(LogFile))
+        {
+            return false;
+        }
+
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(logStart, stream.Length), SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Contains("NFS SERVER INITIALIZED", StringComparison.Ordinal);
     }
 
     private async Task StopAsync(CancellationToken cancellation)
