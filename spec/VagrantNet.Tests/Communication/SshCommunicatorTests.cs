@@ -118,6 +118,29 @@ public class SshCommunicatorTests
     }
 
     [Test]
+    public async Task ADroppedConnection_IsReopenedByTheNextCommand()
+    {
+        // Given: the guest side of the connection dies under a running command
+        await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        var before = _server.AcceptedLogins;
+        try
+        {
+            await _machine.Communicator.ExecuteAsync("pkill -KILL -u \"$(id -u)\" -x sshd; sleep 5", new ExecuteOptions { ErrorOnFailure = false }, CancellationToken.None);
+        }
+        catch (SshConnectionLostException)
+        {
+            // Expected: the connection went away under the command.
+        }
+
+        // When
+        var exit = await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+
+        // Then
+        Assert.That(exit, Is.Zero);
+        Assert.That(_server.AcceptedLogins - before, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Upload_AndDownload_RoundTripAFile_IntoTheGuestHome()
     {
         // Given

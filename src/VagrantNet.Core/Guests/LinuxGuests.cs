@@ -78,7 +78,13 @@ public static class LinuxGuests
     /// </summary>
     public static async Task<object?> ConfigureNetworksAsync(IMachine machine, object?[] args, CancellationToken cancellation)
     {
-        var networks = Arg<IEnumerable<NetworkDefinition>>(args, 0, "networks").ToList();
+        // An array passed alone to a params object[] arrives expanded: accept the networks either way.
+        var networks = args.Length > 0 && args[0] is IEnumerable<NetworkDefinition> list ? list.ToList() : args.OfType<NetworkDefinition>().ToList();
+        if (networks.Count == 0)
+        {
+            return null;
+        }
+
         var names = args.Length > 1 && args[1] is IEnumerable<string> given ? given.ToList() : null;
         if (names is null)
         {
