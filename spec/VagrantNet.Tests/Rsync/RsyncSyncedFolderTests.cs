@@ -96,6 +96,31 @@ public class RsyncSyncedFolderTests
     }
 
     [Test]
+    public async Task RsyncAuto_SyncsAtStart_AndAgainAfterAHostChange()
+    {
+        // Given
+        Write("watched.txt", "before");
+        var folders = SyncedFolderPlan.For(_machine).Single().Folders;
+        var auto = new RsyncAuto(_machine, folders) { Debounce = TimeSpan.FromMilliseconds(200) };
+        var syncs = 0;
+        auto.Synced += _ => Interlocked.Increment(ref syncs);
+        using var stop = new CancellationTokenSource();
+        var run = auto.RunAsync(stop.Token);
+        await WaitFor(() => syncs >= 1);
+        var first = File.ReadAllText(Path.Combine(Guest, "watched.txt"));
+
+        // When
+        Write("watched.txt", "after");
+        await WaitFor(() => syncs >= 2);
+        await stop.CancelAsync();
+
+        // Then
+        Assert.That(async () => await run, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(first, Is.EqualTo("before"));
+        Assert.That(File.ReadAllText(Path.Combine(Guest, "watched.txt")), Is.EqualTo("after"));
+    }
+
+    [Test]
     public void Rsync_IsTheDefaultType_ForTheProjectFolder()
     {
         // Given
@@ -125,6 +150,15 @@ public class RsyncSyncedFolderTests
         Assert.That(ssh, Does.Contain($"-p {_server.Port}").And.Contain("StrictHostKeyChecking=yes").And.Contain("UserKnownHostsFile=/state/known_hosts").And.Contain($"-i {_server.ClientKey}"));
         Assert.That(arguments, Does.Contain("sudo rsync"));
         Assert.That(arguments.TakeLast(2), Is.EqualTo(new[] { _machine.ProjectDirectory + "/", $"{_server.User}@127.0.0.1:{Guest}" }));
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
     }
 
     private async Task UpAsync() =>
