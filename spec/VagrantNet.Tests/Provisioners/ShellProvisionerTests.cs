@@ -45,6 +45,28 @@ public class ShellProvisionerTests
     }
 
     [Test]
+    public async Task AnOldScriptTheUserCannotOverwrite_IsRemovedThroughSudo()
+    {
+        // Given: a root-owned file at the upload path in sticky /tmp
+        var uploadPath = $"/tmp/vnet-shell-{Guid.NewGuid():N}";
+        await File.WriteAllTextAsync(uploadPath, "echo stale");
+        try
+        {
+            var definition = Shell(p => p.Shell(inline: "echo fresh", uploadPath: uploadPath));
+
+            // When
+            await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+
+            // Then
+            Assert.That(_machine.RecordingUi.Lines, Does.Contain("output: fresh"));
+        }
+        finally
+        {
+            File.Delete(uploadPath);
+        }
+    }
+
+    [Test]
     public async Task Unprivileged_RunsAsTheSshUser()
     {
         // Given
