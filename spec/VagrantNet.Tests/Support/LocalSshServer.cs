@@ -61,6 +61,7 @@ internal sealed class LocalSshServer : IDisposable
         CreateUser(user);
         var server = new LocalSshServer(System.IO.Directory.CreateTempSubdirectory("vnet-sshd-").FullName, user);
         server.GenerateKey("host_ed25519", "ed25519");
+        server.GenerateKey("host_rsa", "rsa");
         server.GenerateKey("client_ed25519", "ed25519");
         server.Authorize(File.ReadAllText(server.ClientKey + ".pub"));
         server.WriteConfig();
@@ -104,13 +105,16 @@ internal sealed class LocalSshServer : IDisposable
     public SshInfo Info(string? knownHosts = null, params string[] keys) =>
         new("127.0.0.1", Port, User) { PrivateKeyPaths = keys.Length == 0 ? [ClientKey] : keys, KnownHostsFile = knownHosts };
 
-    /// <summary>Stops the server, gives it a new host key and starts it again on the same port (a re-created machine, or an impostor).</summary>
+    /// <summary>Stops the server, gives it new host keys and starts it again on the same port (a re-created machine, or an impostor).</summary>
     public void RestartWithNewHostKey()
     {
         Stop();
-        File.Delete(Path.Combine(Directory, "host_ed25519"));
-        File.Delete(Path.Combine(Directory, "host_ed25519.pub"));
-        GenerateKey("host_ed25519", "ed25519");
+        foreach (var (name, type) in new[] { ("host_ed25519", "ed25519"), ("host_rsa", "rsa") })
+        {
+            File.Delete(Path.Combine(Directory, name));
+            File.Delete(Path.Combine(Directory, name + ".pub"));
+            GenerateKey(name, type);
+        }
         Launch();
     }
 
@@ -220,6 +224,7 @@ internal sealed class LocalSshServer : IDisposable
 
     private void WriteConfig() =>
         File.WriteAllText(Path.Combine(Directory, "sshd_config"), $"""
+            HostKey {Path.Combine(Directory, "host_rsa")}
             HostKey {Path.Combine(Directory, "host_ed25519")}
             AuthorizedKeysFile .ssh/authorized_keys
             UsePAM no

@@ -64,7 +64,7 @@ public sealed class SshCommunicator : ICommunicator
     {
         Exception? last = null;
         var pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddTimeout(timeout)
+            .AddTimeout(timeout > TimeSpan.FromMilliseconds(10) ? timeout : TimeSpan.FromMilliseconds(10))
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
