@@ -10,6 +10,8 @@ var vnetDir = artifacts.Combine("vnet");
 var results = artifacts.Combine("test-results");
 var solution = root.CombineWithFilePath("VagrantNet.sln");
 var isCi = EnvironmentVariable("CI") == "true";
+var failures = new List<string>();
+var ranTests = false;
 
 void Bash(string script, params string[] args)
 {
@@ -127,8 +129,17 @@ Task("Test")
     .IsDependentOn("HostDeps")
     .IsDependentOn("Lint")
     .IsDependentOn("UnitTests")
-    .IsDependentOn("Acceptance")
-    .Finally(() => PrintSummary());
+    .IsDependentOn("Acceptance");
+
+// Every target that ran tests ends with the closing line, and fails when a test failed.
+Setup(_ => CleanDirectory(results));
+Teardown(_ =>
+{
+    if (ranTests)
+    {
+        PrintSummary();
+    }
+});
 
 Task("Demo")
     .Description("vnet's main job: brings up a real VM from the test box, runs a command in it, destroys it.")
@@ -156,10 +167,10 @@ Task("Pack")
     });
 });
 
-var failures = new List<string>();
 
 void RunTests(string project, string? wrapper)
 {
+    ranTests = true;
     var name = System.IO.Path.GetFileNameWithoutExtension(project);
     var trx = results.CombineWithFilePath(name + ".trx");
     EnsureDirectoryExists(results);

@@ -18,7 +18,7 @@ cache_root=${VNET_BOX_CACHE:-/var/cache/vnet/boxes}
 suite=bookworm
 disk_gib=2
 hostname=vnet-debian12
-packages=systemd-sysv,udev,openssh-server,sudo,linux-image-cloud-amd64,rsync,iproute2,netbase,dbus,systemd-resolved,ca-certificates
+packages=systemd-sysv,udev,openssh-server,sudo,linux-image-cloud-amd64,rsync,iproute2,iputils-ping,netbase,dbus,systemd-resolved,ca-certificates
 
 log() { echo "debian12: $*" >&2; }
 

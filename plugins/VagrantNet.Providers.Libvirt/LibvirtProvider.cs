@@ -18,7 +18,11 @@ public sealed class LibvirtProvider : IProvider, IDisposable
         Config = (LibvirtConfig)machine.ProviderConfig;
         Driver = new LibvirtDriver(Config.Uri!);
         KvmProbe = new KvmProbe(Path.Combine(machine.Host.Home, "cache"));
+        CreatedNetworks = new CreatedNetworks(machine.Host.Home, Config.Uri!);
     }
+
+    /// <summary>The networks vnet created on this libvirt, shared by every machine.</summary>
+    public CreatedNetworks CreatedNetworks { get; }
 
     public LibvirtConfig Config { get; }
 
@@ -111,6 +115,13 @@ public sealed class LibvirtProvider : IProvider, IDisposable
         [.. XElement.Parse(domain.GetXmlDesc(DomainXmlFlags.Inactive)).Descendants("disk")
             .Select(d => d.Element("source")?.Attribute("file")?.Value)
             .OfType<string>()];
+
+    /// <summary>The libvirt networks the domain's NICs are on.</summary>
+    public IReadOnlyList<string> NetworkNames(LibvirtDomain domain) =>
+        [.. XElement.Parse(domain.GetXmlDesc(DomainXmlFlags.Inactive)).Descendants("interface")
+            .Select(i => i.Element("source")?.Attribute("network")?.Value)
+            .OfType<string>()
+            .Distinct()];
 
     private static MachineState Describe(DomainState state) => state switch
     {

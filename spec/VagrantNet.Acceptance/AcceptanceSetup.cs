@@ -44,14 +44,26 @@ public sealed class AcceptanceSetup
         File.Copy(key, Path.Combine(_home, "insecure_private_key"));
         Vnet = new Vnet(binary, _home);
         Vnet.Run(_home, "box", "add", "--name", BoxName, box!).Ok();
+
+        // A box image volume left by an earlier run may hold an older build of the box under the same name.
+        DeleteBoxImageVolume();
     }
 
     [OneTimeTearDown]
     public void RemoveHome()
     {
+        DeleteBoxImageVolume();
         if (_home is not null && Directory.Exists(_home))
         {
             Directory.Delete(_home, recursive: true);
+        }
+    }
+
+    private static void DeleteBoxImageVolume()
+    {
+        foreach (var volume in Libvirt.Volumes().Where(v => v.StartsWith("vnet-VAGRANTSLASH-debian12_vagrant_box_image_", StringComparison.Ordinal)))
+        {
+            Libvirt.Virsh($"vol-delete --pool default {volume}");
         }
     }
 

@@ -34,7 +34,7 @@ public abstract class AcceptanceTest
             project.Dispose();
         }
 
-        leftovers.AddRange(Libvirt.Networks().Where(n => n.StartsWith("vnet-", StringComparison.Ordinal)).Select(n => "network " + n));
+        leftovers.AddRange(Libvirt.Networks().Where(n => n.StartsWith("vnet-", StringComparison.Ordinal) || n == "vagrant-libvirt").Select(n => "network " + n));
         Assert.That(leftovers, Is.Empty, "libvirt still holds resources of this test");
     }
 

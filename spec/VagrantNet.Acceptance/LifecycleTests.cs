@@ -27,7 +27,9 @@ public class LifecycleTests : AcceptanceTest
         // halt, then up again without provisioning
         Vnet.Run(dir, "halt").Ok();
         Assert.That(Vnet.Run(dir, "status").Ok().Stdout, Does.Contain("shutoff"));
-        Vnet.Run(dir, "ssh", "-c", "true").Ok();
+        var sshWhileHalted = Vnet.Run(dir, "ssh", "-c", "true");
+        Assert.That(sshWhileHalted.ExitCode, Is.EqualTo(1));
+        Assert.That(sshWhileHalted.Stderr, Does.Contain("not running"));
         Vnet.Run(dir, "up").Ok();
         Assert.That(Vnet.Run(dir, "ssh", "-c", "wc -l < /var/tmp/provisioned").Ok().Stdout.Trim(), Is.EqualTo("1"), "provisioners run once: a second up must not run them");
 

@@ -1,13 +1,20 @@
 using VagrantNet.Benchmarks;
 
-return args switch
+// Each benchmark is a mode: `dotnet run -c Release --project spec/VagrantNet.Benchmarks -- <mode> [options]`.
+return args.FirstOrDefault() switch
 {
-    ["box-import", ..] => await BoxImportBenchmark.RunAsync(args[1..]),
+    "startup" => await StartupBenchmark.RunAsync(args[1..]),
+    "box-import" => await BoxImportBenchmark.RunAsync(args[1..]),
+    "all" => await StartupBenchmark.RunAsync([]) | await BoxImportBenchmark.RunAsync([]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: VagrantNet.Benchmarks box-import [--size-mb N] [--runs N] [--box FILE]");
+    Console.Error.WriteLine("usage: VagrantNet.Benchmarks <mode> [options]");
+    Console.Error.WriteLine("modes:");
+    Console.Error.WriteLine("  startup      cold compile of a two-machine Vagrantfile.csx, `vnet status` on a cache hit, and a hello-world app's start");
+    Console.Error.WriteLine("  box-import   box import throughput next to `tar -xzf` of the same file [--size-mb N] [--runs N] [--box FILE]");
+    Console.Error.WriteLine("  all          every benchmark");
     return 2;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lifecycle benchmark (figures for notes, never a timed test): in one hermetic namespace, the raw
 # boot-to-SSH time of the test box (spec/hermetic/smoke-boot.sh, plain virsh + ssh) next to the wall
-# time of `vnet up` (box already added), then `status`, `ssh -c`, `halt`, `up` again and `destroy`.
+# time of `vnet up` (box already added), then `status`, `ssh -c`, `provision` and `rsync` (each next to the
+# same operation done with the system ssh and rsync against the same guest), `halt`, `up` again, `destroy`.
 # Usage: spec/benchmarks/lifecycle.sh [VNET_BINARY] [BOX_FILE]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -37,7 +38,8 @@ cat > Vagrantfile.csx <<'CSX'
 Vagrant.Configure(config =>
 {
     config.Vm.Box = "vnet/debian12";
-    config.Vm.SyncedFolder(".", "/vagrant", disabled: true);
+    config.Vm.SyncedFolder(".", "/vagrant", exclude: ["Vagrantfile.csx"]);
+    config.Vm.Provision.Shell(name: "one", inline: "true");
 });
 CSX
 echo "vnet:"
@@ -45,6 +47,14 @@ n() { ip netns exec "$ns" "$vnet" "$@"; }
 timed "  up (first, imports box)" n up
 timed "  status" n status
 timed "  ssh -c true" n ssh -c true
+n ssh-config > "$work/ssh-config"
+timed "  provision (one inline)" n provision
+timed "  raw: ssh sudo bash -c true" ip netns exec "$ns" ssh -F "$work/ssh-config" default "sudo bash -c 'echo true > /tmp/p.sh && bash /tmp/p.sh'"
+mkdir -p data && for i in $(seq 1 50); do head -c 20000 /dev/urandom > "data/f$i"; done
+timed "  rsync (50 files, 1 MB)" n rsync
+echo changed >> data/f1
+timed "  rsync again (one change)" n rsync
+timed "  raw: rsync over ssh" ip netns exec "$ns" rsync --archive --delete -z --copy-links --rsync-path="sudo rsync" -e "ssh -F $work/ssh-config" ./ default:/vagrant/
 timed "  halt" n halt
 timed "  up (halted machine)" n up
 timed "  destroy -f" n destroy -f

@@ -31,6 +31,11 @@ internal sealed class CliApp
             root.Add(command.Build());
         }
 
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
         return root;
     }
 
@@ -49,6 +54,8 @@ internal sealed class CliApp
         new SshCommand(_context),
         new SshConfigCommand(_context),
         new GlobalStatusCommand(_context),
+        new RsyncCommand(_context),
+        new RsyncAutoCommand(_context),
         new BoxCommand(_context),
     ];
 
@@ -86,7 +93,22 @@ internal sealed class CliApp
         }
         finally
         {
+            LogLoadedCompiler();
             _context.Dispose();
+        }
+    }
+
+    /// <summary>At debug level, says whether this run loaded Roslyn: a compiled-script cache hit must not.</summary>
+    private void LogLoadedCompiler()
+    {
+        var logger = _context.LoggerFactory.CreateLogger("vnet");
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var roslyn = AppDomain.CurrentDomain.GetAssemblies()
+                .Select(a => a.GetName().Name)
+                .Where(n => n?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true)
+                .ToList();
+            logger.LogDebug("Exiting; Microsoft.CodeAnalysis loaded: {RoslynLoaded} ({Assemblies})", roslyn.Count > 0, roslyn.Count > 0 ? string.Join(", ", roslyn) : "none");
         }
     }
 

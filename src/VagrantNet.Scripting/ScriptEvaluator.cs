@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
@@ -41,10 +42,11 @@ public sealed class ScriptEvaluator : IVagrantfileEvaluator
         var compiled = _cache.TryGet(path, _references.Fingerprint);
         if (compiled is null)
         {
+            var stopwatch = Stopwatch.StartNew();
             compiled = Compile(path);
             _cache.Store(path, _references.Fingerprint, compiled);
             Compilations++;
-            _logger.LogDebug("Compiled {Script} ({Sources} source files)", path, compiled.Sources.Count);
+            _logger.LogDebug("Compiled {Script} ({Sources} source files) in {CompileMilliseconds} ms", path, compiled.Sources.Count, stopwatch.ElapsedMilliseconds);
         }
         else
         {

@@ -38,6 +38,7 @@ public sealed class CreateNetworks : IAction, IRecoverable
                 context.Ui.Info($"Creating network '{spec.Name}' ({spec.Subnet}, {spec.ForwardMode}).");
                 using var created = driver.CreateNetwork(NetworkXmlBuilder.Build(spec), autostart: nic.IsManagement && config.ManagementNetworkAutostart == true);
                 _createdNow.Add(spec.Name);
+                context.Provider().CreatedNetworks.Add(spec.Name);
             }
         }
 
@@ -87,6 +88,8 @@ public sealed class CreateNetworks : IAction, IRecoverable
 
                 network.Undefine();
             }
+
+            context.Provider().CreatedNetworks.Remove(name);
         }
 
         var left = (context.Machine.ReadState("created_networks") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Except(_createdNow).ToList();

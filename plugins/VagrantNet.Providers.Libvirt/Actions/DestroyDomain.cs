@@ -15,6 +15,7 @@ public sealed class DestroyDomain : IAction
             {
                 context.Ui.Info("Removing domain...");
                 var disks = provider.DiskPaths(domain);
+                context.Set(LibvirtKeys.DomainNetworks, provider.NetworkNames(domain));
                 if (domain.IsActive())
                 {
                     domain.Destroy();

@@ -85,24 +85,10 @@ public sealed class HandleBoxImage : IAction
         var length = new FileInfo(file).Length;
         var progress = context.Ui.Progress("Importing box image", length);
         var poolPath = XElement.Parse(pool.GetXmlDesc()).Element("target")?.Element("path")?.Value;
-        if (context.Driver().IsLocal && poolPath is not null && Directory.Exists(poolPath))
+        if (context.Driver().IsLocal && poolPath is not null && Directory.Exists(poolPath)
+            && CopyIntoPool(pool, poolPath, name, file, progress, context.Cancellation) is { } copied)
         {
-            // Same host: copy straight into the pool directory under a hidden name, then rename into place.
-            var part = Path.Combine(poolPath, "." + name + ".part");
-            var final = Path.Combine(poolPath, name);
-            try
-            {
-                Copy(file, part, progress, context.Cancellation);
-                File.Move(part, final);
-            }
-            catch
-            {
-                File.Delete(part);
-                throw;
-            }
-
-            pool.Refresh();
-            return pool.TryLookupVolume(name) ?? throw new LibvirtProviderException($"The box image was copied to {final} but libvirt's pool '{pool.Name}' does not list it.");
+            return copied;
         }
 
         var capacity = Math.Max(virtualSize, (ulong)length);
@@ -113,18 +99,76 @@ public sealed class HandleBoxImage : IAction
             volume.Upload(source, length, progress, context.Cancellation);
             return volume;
         }
+        catch (Exception e)
+        {
+            RemoveHalfVolume(context, volume, name);
+            if (e is LibvirtException)
+            {
+                var box = context.Get(LibvirtKeys.Box);
+                throw new LibvirtProviderException($"Machine '{context.Machine.Name}': the image of box '{box.Name}' ({box.Version}) could not be uploaded into storage pool '{pool.Name}': {e.Message}", e);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Same host: copies straight into the pool directory under a hidden name, then renames it into place.
+    /// Null when this user may not write there (a system pool used by a non-root user): upload instead.
+    /// </summary>
+    private static LibvirtStorageVolume? CopyIntoPool(LibvirtStoragePool pool, string poolPath, string name, string file, IProgress<long> progress, CancellationToken cancellation)
+    {
+        var part = Path.Combine(poolPath, "." + name + ".part");
+        var final = Path.Combine(poolPath, name);
+        try
+        {
+            Copy(file, part, progress, cancellation);
+            File.Move(part, final);
+        }
+        catch (UnauthorizedAccessException) when (!File.Exists(part))
+        {
+            return null;
+        }
         catch
         {
-            volume.Delete();
-            volume.Dispose();
+            File.Delete(part);
             throw;
+        }
+
+        pool.Refresh();
+        var volume = pool.TryLookupVolume(name);
+        if (volume is null)
+        {
+            // Nothing can use a file the pool does not list: leave no copy behind.
+            File.Delete(final);
+            throw new LibvirtProviderException($"The box image was copied to {final} but libvirt's pool '{pool.Name}' does not list it; the copy was removed.");
+        }
+
+        return volume;
+    }
+
+    /// <summary>Deletes the volume a failed upload created; a failure to do so is told, never hiding the upload's error.</summary>
+    private static void RemoveHalfVolume(ActionContext context, LibvirtStorageVolume volume, string name)
+    {
+        try
+        {
+            volume.Delete();
+        }
+        catch (LibvirtException e)
+        {
+            context.Ui.Warn($"The partly uploaded volume '{name}' could not be removed ({e.Message}); remove it with `virsh vol-delete`.");
+        }
+        finally
+        {
+            volume.Dispose();
         }
     }
 
     private static void Copy(string from, string to, IProgress<long> progress, CancellationToken cancellation)
     {
         using var source = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
-        using var target = new FileStream(to, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+        // A part file left by a killed import is overwritten: the lock rules out a concurrent one.
+        using var target = new FileStream(to, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         var buffer = new byte[4 << 20];
         long done = 0;
         int read;

@@ -18,6 +18,9 @@ public static class LibvirtKeys
     public static readonly ActionKey<IReadOnlyList<PlannedNic>> Nics = new("libvirt.nics");
 
     public static readonly ActionKey<string> DomainType = new("libvirt.domain_type");
+
+    /// <summary>The networks a destroyed domain was attached to.</summary>
+    public static readonly ActionKey<IReadOnlyList<string>> DomainNetworks = new("libvirt.domain_networks");
 }
 
 /// <summary>Options the command line passes into a pipeline.</summary>

@@ -46,10 +46,17 @@ public sealed class PlanNetworkInterfaces : IAction
         await next(context).ConfigureAwait(false);
     }
 
-    /// <summary>The subnet a private network definition lives in (its IP with the netmask, /24 by default).</summary>
+    /// <summary>vagrant-libvirt's network for a DHCP private network given no ip nor <c>libvirt__network_address</c>.</summary>
+    public const string DhcpNetworkAddress = "172.28.128.0";
+
+    /// <summary>
+    /// The subnet a private network definition lives in (its IP with the netmask, /24 by default); for a DHCP
+    /// network without an ip, <c>libvirt__network_address</c> or 172.28.128.0, as vagrant-libvirt does.
+    /// </summary>
     public static IPNetwork? Subnet(NetworkDefinition network, IReadOnlyDictionary<string, object?> options)
     {
-        if (network.Ip is null || !IPAddress.TryParse(network.Ip, out var ip))
+        var address = network.Ip ?? (network.Type == "dhcp" ? Option(options, "network_address") ?? DhcpNetworkAddress : null);
+        if (address is null || !IPAddress.TryParse(address, out var ip))
         {
             return null;
         }
@@ -89,7 +96,12 @@ public sealed class PlanNetworkInterfaces : IAction
             return "vagrant-private-dhcp";
         }
 
-        return existing.TryGetValue(subnet.Value, out var name) ? name : $"vnet-{subnet.Value.BaseAddress}-{subnet.Value.PrefixLength}";
+        if (existing.TryGetValue(subnet.Value, out var name))
+        {
+            return name;
+        }
+
+        return network.Ip is null ? "vagrant-private-dhcp" : $"vnet-{subnet.Value.BaseAddress}-{subnet.Value.PrefixLength}";
     }
 
     private static Dictionary<IPNetwork, string> ExistingSubnets(LibvirtDriver driver)

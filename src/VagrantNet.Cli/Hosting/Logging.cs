@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
@@ -11,6 +12,12 @@ internal static class Logging
     public static ILoggerFactory Create(bool debug)
     {
         var level = debug ? LogEventLevel.Debug : Parse(Environment.GetEnvironmentVariable("VNET_LOG"));
+        if (level == LogEventLevel.Fatal)
+        {
+            // Logging is off (nothing logs at Fatal): skip Serilog's start-up cost, which every command would pay.
+            return NullLoggerFactory.Instance;
+        }
+
         var logger = new LoggerConfiguration()
             .MinimumLevel.Is(level)
             .WriteTo.Console(

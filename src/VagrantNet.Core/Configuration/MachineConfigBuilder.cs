@@ -41,7 +41,7 @@ public sealed class MachineConfigBuilder(ProjectConfig project, PluginRegistry r
         config.FinalizeDefaults();
         providerConfig.FinalizeDefaults();
 
-        var errors = new ValidationErrors(machine);
+        var errors = new ValidationErrors(machine, Path.GetDirectoryName(project.Layers[^1].Source));
         config.Validate(errors);
         providerConfig.Validate(errors);
         return new MachineConfiguration(machine, provider ?? NoProviderConfig.Name, config, providerConfig, errors, definition);

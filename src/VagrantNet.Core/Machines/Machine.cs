@@ -106,8 +106,22 @@ public sealed class Machine : IMachine, IAsyncDisposable
 
     public void DeleteState(string name) => File.Delete(Path.Combine(DataDirectory, name));
 
-    public Task<MachineState> StateAsync(CancellationToken cancellation) =>
-        Id is null ? Task.FromResult(MachineState.NotCreated) : Provider.StateAsync(cancellation);
+    public async Task<MachineState> StateAsync(CancellationToken cancellation)
+    {
+        if (Id is null)
+        {
+            return MachineState.NotCreated;
+        }
+
+        var state = await Provider.StateAsync(cancellation).ConfigureAwait(false);
+        if (!state.IsCreated)
+        {
+            // The machine was removed behind vnet's back: forget its id, as Vagrant does.
+            Id = null;
+        }
+
+        return state;
+    }
 
     public async Task<SshInfo?> SshInfoAsync(CancellationToken cancellation)
     {

@@ -21,7 +21,7 @@ public sealed class PluginVerifier(Version hostSdkVersion)
         var shipped = Path.Combine(Path.GetDirectoryName(assemblyPath)!, SdkAssemblyName + ".dll");
         if (File.Exists(shipped))
         {
-            var shippedVersion = AssemblyName.GetAssemblyName(shipped).Version;
+            var shippedVersion = ShippedVersion(shipped);
             return $"Plugin {name} ships its own copy of {SdkAssemblyName} {shippedVersion} but vnet provides {SdkAssemblyName} {HostSdkVersion}; " +
                    "build it with the SDK reference marked <Private>false</Private> (or ExcludeAssets=\"runtime\") so the host's copy is used.";
         }
@@ -62,6 +62,19 @@ public sealed class PluginVerifier(Version hostSdkVersion)
         catch (BadImageFormatException)
         {
             return $"{name} is not a .NET assembly, so it cannot be a vnet plugin.";
+        }
+    }
+
+    /// <summary>The version of a shipped SDK copy, or "(unreadable)" when it is no assembly: it is refused either way.</summary>
+    private static string ShippedVersion(string path)
+    {
+        try
+        {
+            return AssemblyName.GetAssemblyName(path).Version?.ToString() ?? "(no version)";
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException)
+        {
+            return "(unreadable)";
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class CloudInitConfig : ConfigSection
             {
                 errors.Add("vm", "vm.cloud_init", "give exactly one of inline or path");
             }
-            else if (part.Path is not null && !File.Exists(part.Path))
+            else if (part.Path is not null && !File.Exists(errors.ProjectPath(part.Path)))
             {
                 errors.Add("vm", "vm.cloud_init", $"file not found: {part.Path}");
             }

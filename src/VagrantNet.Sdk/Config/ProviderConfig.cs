@@ -77,8 +77,11 @@ public abstract class ProviderConfig : ConfigSection
     private static string Describe(Type type) => (Nullable.GetUnderlyingType(type) ?? type).Name;
 }
 
-/// <summary>Untyped provider settings, applied by name to the provider's typed config.</summary>
-public sealed class ProviderSettings(string provider)
+/// <summary>
+/// Untyped provider settings, applied by name to the provider's typed config. With a <paramref name="target"/>,
+/// each value is applied as it is written, so a bad setting throws from the script line that wrote it.
+/// </summary>
+public sealed class ProviderSettings(string provider, ProviderConfig? target = null)
 {
     private readonly List<KeyValuePair<string, object?>> _values = [];
 
@@ -87,7 +90,11 @@ public sealed class ProviderSettings(string provider)
     public object? this[string key]
     {
         get => _values.LastOrDefault(v => v.Key == key).Value;
-        set => _values.Add(new(key, value));
+        set
+        {
+            target?.Set(key, value);
+            _values.Add(new(key, value));
+        }
     }
 
     public void ApplyTo(ProviderConfig config)

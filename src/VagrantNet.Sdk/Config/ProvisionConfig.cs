@@ -144,7 +144,7 @@ public sealed class ShellProvisionerConfig : ProvisionerConfig
         {
             errors.Add("shell provisioner", setting, "give exactly one of inline or path");
         }
-        else if (Path is not null && !System.IO.File.Exists(Path))
+        else if (Path is not null && !System.IO.File.Exists(errors.ProjectPath(Path)))
         {
             errors.Add("shell provisioner", setting, $"path: file not found: {Path}");
         }
@@ -159,7 +159,7 @@ public sealed class FileProvisionerConfig : ProvisionerConfig
 
     public override void Validate(ValidationErrors errors, string setting)
     {
-        if (!System.IO.File.Exists(Source) && !Directory.Exists(Source))
+        if (!System.IO.File.Exists(errors.ProjectPath(Source)) && !Directory.Exists(errors.ProjectPath(Source)))
         {
             errors.Add("file provisioner", setting, $"source: not found: {Source}");
         }

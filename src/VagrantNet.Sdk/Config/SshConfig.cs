@@ -55,7 +55,7 @@ public sealed class SshConfig : ConfigSection
 
         foreach (var key in PrivateKeyPath ?? [])
         {
-            if (!File.Exists(key))
+            if (!File.Exists(errors.ProjectPath(key)))
             {
                 errors.Add("SSH", "ssh.private_key_path", $"file not found: {key}");
             }

@@ -5,9 +5,16 @@ public sealed class ValidationErrors
 {
     private readonly List<ValidationError> _errors = [];
 
-    public ValidationErrors(string machine) => Machine = machine;
+    public ValidationErrors(string machine, string? projectDirectory = null)
+    {
+        Machine = machine;
+        ProjectDirectory = Path.GetFullPath(projectDirectory ?? System.Environment.CurrentDirectory);
+    }
 
     public string Machine { get; }
+
+    /// <summary>The directory holding the project's Vagrantfile.csx: relative paths in the config are relative to it.</summary>
+    public string ProjectDirectory { get; }
 
     public IReadOnlyList<ValidationError> All => _errors;
 
@@ -16,6 +23,9 @@ public sealed class ValidationErrors
     /// <summary>Adds an error about <paramref name="setting"/> (for example <c>vm.box</c>) in <paramref name="section"/>.</summary>
     public void Add(string section, string setting, string message) =>
         _errors.Add(new ValidationError(Machine, section, setting, message));
+
+    /// <summary>A path as the user wrote it, resolved against <see cref="ProjectDirectory"/> as Vagrant resolves it against the root path.</summary>
+    public string ProjectPath(string path) => Path.GetFullPath(path, ProjectDirectory);
 }
 
 public sealed record ValidationError(string Machine, string Section, string Setting, string Message)

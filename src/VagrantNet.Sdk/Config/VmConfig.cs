@@ -89,12 +89,7 @@ public sealed class VmConfig : ConfigSection
 
     /// <summary>Untyped provider settings for a plugin the script does not reference: <c>p["memory"] = 1024</c>.</summary>
     public void Provider(string name, Action<ProviderSettings, RootConfig> configure) =>
-        _providerBlocks.Add(new ProviderBlock(name, null, (cfg, over) =>
-        {
-            var settings = new ProviderSettings(name);
-            configure(settings, over);
-            settings.ApplyTo(cfg);
-        }));
+        _providerBlocks.Add(new ProviderBlock(name, null, (cfg, over) => configure(new ProviderSettings(name, cfg), over)));
 
     public void Provider(string name, Action<ProviderSettings>? configure = null) =>
         Provider(name, (settings, _) => configure?.Invoke(settings));

@@ -1,0 +1,12 @@
+using VagrantNet.Sdk.Plugins;
+
+[assembly: VagrantPlugin(typeof(SamplePlugin.SamplePlugin))]
+
+namespace SamplePlugin;
+
+/// <summary>Registers the <c>sample</c> provider.</summary>
+public sealed class SamplePlugin : IVagrantPlugin
+{
+    public void Register(IPluginRegistry registry) =>
+        registry.Provider<SampleConfig>(machine => new SampleProvider(machine), new ProviderOptions { Priority = 1 });
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using VagrantNet.Sdk.Machines;
+using VagrantNet.Sdk.Plugins;
+
+namespace VagrantNet.Providers.Libvirt.Tests.Support;
+
+/// <summary>
+/// The host services the libvirt steps use, without Core: no-op locks (recorded by name), one installed
+/// libvirt box with a small fake <c>box.img</c>, no provisioners and no synced-folder types.
+/// </summary>
+internal sealed class FakeVnetHost : IVnetHost
+{
+    public const string BoxName = "vnet/test-box";
+    public const string BoxVersion = "1.2.3";
+
+    /// <summary>The box's <c>virtual_size</c> in GB, as its metadata says.</summary>
+    public const int BoxVirtualSizeGb = 2;
+
+    private readonly List<string> _locks = [];
+
+    public FakeVnetHost(string home)
+    {
+        Home = home;
+        TempDirectory = Path.Combine(home, "tmp");
+        Directory.CreateDirectory(TempDirectory);
+        var boxDirectory = Path.Combine(home, "boxes", "vnet-VAGRANTSLASH-test-box", BoxVersion, "amd64", "libvirt");
+        Directory.CreateDirectory(boxDirectory);
+        File.WriteAllBytes(Path.Combine(boxDirectory, "box.img"), new byte[64 * 1024]);
+        var metadata = $$"""{ "provider": "libvirt", "format": "qcow2", "virtual_size": {{BoxVirtualSizeGb}} }""";
+        File.WriteAllText(Path.Combine(boxDirectory, "metadata.json"), metadata);
+        Box = new BoxInfo(BoxName, BoxVersion, "libvirt", "amd64", boxDirectory)
+        {
+            Metadata = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(metadata)!,
+        };
+    }
+
+    public string Home { get; }
+
+    public string TempDirectory { get; }
+
+    /// <summary>The box <see cref="ResolveBoxAsync"/> answers.</summary>
+    public BoxInfo Box { get; set; }
+
+    /// <summary>Names of the locks taken so far, in order.</summary>
+    public IReadOnlyList<string> Locks => _locks;
+
+    public bool DryRun => false;
+
+    public IReadOnlyList<SyncedFolderType> SyncedFolderTypes => [];
+
+    public IReadOnlyList<string> InsecurePrivateKeyPaths => [];
+
+    public Task<BoxInfo> ResolveBoxAsync(IMachine machine, CancellationToken cancellation) => Task.FromResult(Box);
+
+    public Task<IAsyncDisposable> LockAsync(string name, TimeSpan timeout, CancellationToken cancellation)
+    {
+        _locks.Add(name);
+        return Task.FromResult<IAsyncDisposable>(new NoLock());
+    }
+
+    public IProvisioner CreateProvisioner(string type) =>
+        throw new NotSupportedException($"the libvirt step tests have no provisioner '{type}'");
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

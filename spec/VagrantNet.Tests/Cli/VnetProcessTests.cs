@@ -1,0 +1,76 @@
+using VagrantNet.Tests.Support;
+
+namespace VagrantNet.Tests.Cli;
+
+/// <summary>The built <c>vnet</c> in a process of its own: what only a fresh process can show.</summary>
+[TestFixture]
+public class VnetProcessTests
+{
+    private const string RoslynLoaded = "Microsoft.CodeAnalysis loaded: True";
+    private const string RoslynNotLoaded = "Microsoft.CodeAnalysis loaded: False";
+
+    [Test]
+    public async Task Status_On_A_Cache_Hit_Does_Not_Load_Roslyn()
+    {
+        // Given
+        using var project = new ProjectFixture().WithVagrantfile("TwoMachines.csx");
+        var environment = new Dictionary<string, string?> { ["VNET_HOME"] = project.Home, ["VNET_LOG"] = "debug" };
+
+        // When
+        var first = await VnetProcess.RunAsync(project.ProjectDirectory, environment, "status");
+        var second = await VnetProcess.RunAsync(project.ProjectDirectory, environment, "status");
+
+        // Then
+        Assert.That(first.ExitCode, Is.Zero, first.ToString());
+        Assert.That(first.Stderr, Does.Contain("Compiled " + project.VagrantfilePath));
+        Assert.That(first.Stderr, Does.Contain(RoslynLoaded));
+        Assert.That(second.ExitCode, Is.Zero, second.ToString());
+        Assert.That(second.Stderr, Does.Contain("Compiled-script cache hit for " + project.VagrantfilePath));
+        Assert.That(second.Stderr, Does.Contain(RoslynNotLoaded));
+        Assert.That(second.Stdout, Is.EqualTo(first.Stdout));
+    }
+
+    [Test]
+    public async Task Logs_Go_To_Stderr_And_The_Table_To_Stdout()
+    {
+        // Given
+        using var project = new ProjectFixture().WithVagrantfile("Minimal.csx");
+
+        // When
+        var run = await VnetProcess.RunAsync(project.ProjectDirectory, new Dictionary<string, string?> { ["VNET_HOME"] = project.Home, ["VNET_LOG"] = "debug" }, "status");
+
+        // Then
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stdout, Does.Not.Contain("DBUG"));
+        Assert.That(run.Stdout, Does.Match(@"(?m)^default\s+not created"));
+        Assert.That(run.Stderr, Does.Contain("DBUG"));
+    }
+
+    [Test]
+    public async Task Without_Debug_Logging_Nothing_Is_Written_To_Stderr()
+    {
+        // Given
+        using var project = new ProjectFixture().WithVagrantfile("Minimal.csx");
+
+        // When
+        var run = await VnetProcess.RunAsync(project.ProjectDirectory, new Dictionary<string, string?> { ["VNET_HOME"] = project.Home }, "status");
+
+        // Then
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stderr, Is.Empty);
+    }
+
+    [Test]
+    public async Task Version_Prints_Vnets_Version()
+    {
+        // Given
+        using var project = new ProjectFixture();
+
+        // When
+        var run = await VnetProcess.RunAsync(project.ProjectDirectory, new Dictionary<string, string?> { ["VNET_HOME"] = project.Home }, "--version");
+
+        // Then
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stdout.Trim(), Does.Match(@"^0\.1\.0(\+[0-9a-f]+)?$"));
+    }
+}

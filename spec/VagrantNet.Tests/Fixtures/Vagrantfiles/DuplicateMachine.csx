@@ -1,0 +1,6 @@
+Vagrant.Configure(config =>
+{
+    config.Vm.Box = "vnet/debian12";
+    config.Vm.Define("web");
+    config.Vm.Define("web");
+});

@@ -1,0 +1,3 @@
+#load "broken.csx"
+
+Vagrant.Configure(config => config.Vm.Box = Broken.Box);

@@ -1,0 +1,1 @@
+Vagrant.Configure(config => config.Vm.Box = "vnet/debian12");

@@ -1,0 +1,4 @@
+public static class Broken
+{
+    public const string Box = 42;
+}

@@ -1,0 +1,28 @@
+namespace VagrantNet.Tests.Support;
+
+/// <summary>Files the build copies beside the tests: Vagrantfile fixtures and the sample plugin.</summary>
+internal static class TestPaths
+{
+    public static string Output => TestContext.CurrentContext.TestDirectory;
+
+    /// <summary>A fixture under <c>Fixtures/Vagrantfiles/</c>.</summary>
+    public static string Vagrantfile(string name) => Path.Combine(Output, "Fixtures", "Vagrantfiles", name);
+
+    /// <summary>The sample plugin's build output (spec/SamplePlugin), copied here by the test project.</summary>
+    public static string SamplePluginOutput => Path.Combine(Output, "sample-plugin");
+
+    /// <summary>The <c>vnet</c> entry assembly built with the tests.</summary>
+    public static string VnetDll => Path.Combine(Output, "vnet.dll");
+
+    /// <summary>Copies the sample plugin into <c><paramref name="pluginsDirectory"/>/SamplePlugin/</c> and returns that directory.</summary>
+    public static string InstallSamplePlugin(string pluginsDirectory)
+    {
+        var target = Directory.CreateDirectory(Path.Combine(pluginsDirectory, "SamplePlugin")).FullName;
+        foreach (var file in Directory.GetFiles(SamplePluginOutput))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+
+        return target;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace VagrantNet.Tests.Support;
+
+/// <summary>Runs the built <c>vnet</c> (vnet.dll beside the tests) in a process of its own, as a user would.</summary>
+internal static class VnetProcess
+{
+    /// <summary>Generous: only there so that a hung vnet fails the test instead of hanging the run.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(3);
+
+    public static async Task<VnetRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(TestPaths.VnetDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in new[] { "VNET_HOME", "VNET_LOG", "VNET_VAGRANTFILE", "VNET_DEFAULT_PROVIDER" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(HangGuard);
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new AssertionException($"vnet {string.Join(' ', args)} did not exit");
+        }
+
+        return new VnetRun(process.ExitCode, await stdout, await stderr);
+    }
+}
