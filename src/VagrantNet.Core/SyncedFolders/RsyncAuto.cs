@@ -84,7 +84,6 @@ public sealed class RsyncAuto
                 watcher.Error += (_, e) => _machine.Logger.LogWarning("Watching {Path} failed: {Error}", folder.HostPath, e.GetException().Message);
                 watcher.EnableRaisingEvents = true;
                 watchers.Add(watcher);
-                _machine.Ui.Detail($"Watching: {folder.HostPath}");
             }
 
             var reader = changes.Reader;
