@@ -6,7 +6,7 @@ using VagrantNet.Sdk.Machines;
 namespace VagrantNet.Tests.Support;
 
 /// <summary>
-/// A real OpenSSH server on 127.0.0.1 for a test user of its own (<c>vnettest-xxxxxx</c>, passwordless
+/// A real OpenSSH server on 127.0.0.1 for a test user of its own (<c>vnettest-&lt;pid&gt;-xxxx</c>, passwordless
 /// sudo, created here and removed on dispose, so concurrent test runs never share authorized_keys),
 /// started from a temporary sshd_config with its own host key. Tests are ignored, with the reason,
 /// where sshd, useradd or root are missing. Disposing kills exactly this server's sshd.
@@ -57,7 +57,8 @@ internal sealed class LocalSshServer : IDisposable
             }
         }
 
-        var user = UserPrefix + Guid.NewGuid().ToString("N")[..6];
+        RemoveStaleUsers();
+        var user = $"{UserPrefix}{System.Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..4]}";
         CreateUser(user);
         var server = new LocalSshServer(System.IO.Directory.CreateTempSubdirectory("vnet-sshd-").FullName, user);
         server.GenerateKey("host_ed25519", "ed25519");
@@ -203,6 +204,30 @@ internal sealed class LocalSshServer : IDisposable
     }
 
     private static string SudoersFile(string user) => $"/etc/sudoers.d/{user}";
+
+    /// <summary>Removes test users left by test processes that died before their teardown (the name carries the pid).</summary>
+    private static void RemoveStaleUsers()
+    {
+        foreach (var line in File.ReadAllLines("/etc/passwd"))
+        {
+            var name = line.Split(':')[0];
+            var parts = name.Split('-');
+            if (!name.StartsWith(UserPrefix, StringComparison.Ordinal) || parts.Length != 3 || !int.TryParse(parts[1], out var pid) || System.IO.Directory.Exists($"/proc/{pid}"))
+            {
+                continue;
+            }
+
+            File.Delete(SudoersFile(name));
+            try
+            {
+                Run("/usr/sbin/userdel", "-r", "-f", name);
+            }
+            catch (InvalidOperationException)
+            {
+                // Another run may be removing it too.
+            }
+        }
+    }
 
     private static void CreateUser(string user)
     {
