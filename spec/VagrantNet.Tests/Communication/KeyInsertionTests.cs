@@ -37,7 +37,7 @@ public class KeyInsertionTests
         Assert.That(authorized, Does.Not.Contain(_server.PublicKey(insecure).Split(' ')[1]));
         Assert.That(authorized, Does.Contain(_server.PublicKey(other)));
         Assert.That(authorized, Does.Contain("ssh-ed25519 "));
-        Assert.That(whoami, Is.EqualTo(new[] { LocalSshServer.User }));
+        Assert.That(whoami, Is.EqualTo(new[] { _server.User }));
         Assert.That(machine.RecordingUi.Lines, Has.Some.Contains("Inserting the new public key"));
         Assert.That(machine.RecordingUi.Lines, Has.Some.Contains("Removing the insecure key"));
 

@@ -81,7 +81,7 @@ public class SshCommunicatorTests
         await _machine.Communicator.ExecuteAsync("id -un; echo \"it's $((1+1))\"", new ExecuteOptions { Sudo = true, OnStdout = sudo.Add }, CancellationToken.None);
 
         // Then
-        Assert.That(plain, Is.EqualTo(new[] { LocalSshServer.User, "it's 2" }));
+        Assert.That(plain, Is.EqualTo(new[] { _server.User, "it's 2" }));
         Assert.That(sudo, Is.EqualTo(new[] { "root", "it's 2" }));
     }
 
@@ -118,6 +118,29 @@ public class SshCommunicatorTests
     }
 
     [Test]
+    public async Task ADroppedConnection_IsReopenedByTheNextCommand()
+    {
+        // Given: the guest side of the connection dies under a running command
+        await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        var before = _server.AcceptedLogins;
+        try
+        {
+            await _machine.Communicator.ExecuteAsync("pkill -KILL -u \"$(id -u)\" -x sshd; sleep 5", new ExecuteOptions { ErrorOnFailure = false }, CancellationToken.None);
+        }
+        catch (SshConnectionLostException)
+        {
+            // Expected: the connection went away under the command.
+        }
+
+        // When
+        var exit = await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+
+        // Then
+        Assert.That(exit, Is.Zero);
+        Assert.That(_server.AcceptedLogins - before, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Upload_AndDownload_RoundTripAFile_IntoTheGuestHome()
     {
         // Given
@@ -149,15 +172,14 @@ public class SshCommunicatorTests
         await File.WriteAllTextAsync(Path.Combine(tree, "sub", "deeper", "b.txt"), "b");
 
         // When
-        await _machine.Communicator.UploadAsync(tree, "/tmp/vnet-upload-dir", CancellationToken.None);
+        await _machine.Communicator.UploadAsync(tree, "~/upload-dir", CancellationToken.None);
         var back = Path.Combine(_machine.ProjectDirectory, "back");
-        await _machine.Communicator.DownloadAsync("/tmp/vnet-upload-dir", back, CancellationToken.None);
+        await _machine.Communicator.DownloadAsync("~/upload-dir", back, CancellationToken.None);
 
         // Then
-        Assert.That(await File.ReadAllTextAsync("/tmp/vnet-upload-dir/sub/deeper/b.txt"), Is.EqualTo("b"));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(_server.Home, "upload-dir", "sub", "deeper", "b.txt")), Is.EqualTo("b"));
         Assert.That(await File.ReadAllTextAsync(Path.Combine(back, "a.txt")), Is.EqualTo("a"));
         Assert.That(await File.ReadAllTextAsync(Path.Combine(back, "sub", "deeper", "b.txt")), Is.EqualTo("b"));
-        Directory.Delete("/tmp/vnet-upload-dir", recursive: true);
     }
 
     [Test]

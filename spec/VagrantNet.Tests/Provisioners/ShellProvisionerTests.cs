@@ -45,16 +45,38 @@ public class ShellProvisionerTests
     }
 
     [Test]
+    public async Task AnOldScriptTheUserCannotOverwrite_IsRemovedThroughSudo()
+    {
+        // Given: a root-owned file at the upload path in sticky /tmp
+        var uploadPath = $"/tmp/vnet-shell-{Guid.NewGuid():N}";
+        await File.WriteAllTextAsync(uploadPath, "echo stale");
+        try
+        {
+            var definition = Shell(p => p.Shell(inline: "echo fresh", uploadPath: uploadPath));
+
+            // When
+            await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+
+            // Then
+            Assert.That(_machine.RecordingUi.Lines, Does.Contain("output: fresh"));
+        }
+        finally
+        {
+            File.Delete(uploadPath);
+        }
+    }
+
+    [Test]
     public async Task Unprivileged_RunsAsTheSshUser()
     {
         // Given
-        var definition = Shell(p => p.Shell(inline: "id -un", privileged: false, uploadPath: "/tmp/vnet-shell-unprivileged"));
+        var definition = Shell(p => p.Shell(inline: "id -un", privileged: false, uploadPath: _server.Home + "/shell-unprivileged"));
 
         // When
         await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
 
         // Then
-        Assert.That(_machine.RecordingUi.Lines, Does.Contain($"output: {LocalSshServer.User}"));
+        Assert.That(_machine.RecordingUi.Lines, Does.Contain($"output: {_server.User}"));
     }
 
     [Test]
@@ -63,7 +85,7 @@ public class ShellProvisionerTests
         // Given
         var script = Path.Combine(_machine.ProjectDirectory, "setup.sh");
         await File.WriteAllTextAsync(script, "#!/bin/bash\r\nfor a in \"$@\"; do echo \"arg=[$a]\"; done\r\n");
-        var definition = Shell(p => p.Shell(path: "setup.sh", args: new[] { "one two", "it's" }));
+        var definition = Shell(p => p.Shell(path: "setup.sh", args: new[] { "one two", "it's" }, uploadPath: _server.Home + "/shell-path"));
 
         // When
         await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
@@ -76,7 +98,7 @@ public class ShellProvisionerTests
     public async Task RawArgs_AreSplitByTheGuestShell()
     {
         // Given
-        var definition = Shell(p => p.Shell(inline: "echo \"$# [$1] [$2]\"", args: "first 'second word'"));
+        var definition = Shell(p => p.Shell(inline: "echo \"$# [$1] [$2]\"", args: "first 'second word'", uploadPath: _server.Home + "/shell-raw"));
 
         // When
         await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);

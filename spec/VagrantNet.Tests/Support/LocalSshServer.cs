@@ -6,23 +6,28 @@ using VagrantNet.Sdk.Machines;
 namespace VagrantNet.Tests.Support;
 
 /// <summary>
-/// A real OpenSSH server on 127.0.0.1 for a dedicated test user (<c>vnettest</c>, passwordless sudo),
+/// A real OpenSSH server on 127.0.0.1 for a test user of its own (<c>vnettest-&lt;pid&gt;-xxxx</c>, passwordless
+/// sudo, created here and removed on dispose, so concurrent test runs never share authorized_keys),
 /// started from a temporary sshd_config with its own host key. Tests are ignored, with the reason,
 /// where sshd, useradd or root are missing. Disposing kills exactly this server's sshd.
 /// </summary>
 internal sealed class LocalSshServer : IDisposable
 {
-    public const string User = "vnettest";
+    public const string UserPrefix = "vnettest-";
     public const string Password = "vnettest-Pa55";
     public const string Sshd = "/usr/sbin/sshd";
 
     private Process? _sshd;
 
-    private LocalSshServer(string directory)
+    private LocalSshServer(string directory, string user)
     {
         Directory = directory;
+        User = user;
         Port = FreePort();
     }
+
+    /// <summary>The test user this server lets in.</summary>
+    public string User { get; }
 
     /// <summary>The temp directory with the config, keys and log.</summary>
     public string Directory { get; }
@@ -44,7 +49,7 @@ internal sealed class LocalSshServer : IDisposable
             Assert.Ignore("LocalSshServer needs Linux and root (it creates the test user).");
         }
 
-        foreach (var tool in new[] { Sshd, "/usr/sbin/useradd", "/usr/bin/ssh-keygen", "/usr/bin/sudo" })
+        foreach (var tool in new[] { Sshd, "/usr/sbin/useradd", "/usr/sbin/userdel", "/usr/sbin/chpasswd", "/usr/bin/ssh-keygen", "/usr/bin/sudo" })
         {
             if (!File.Exists(tool))
             {
@@ -52,9 +57,12 @@ internal sealed class LocalSshServer : IDisposable
             }
         }
 
-        EnsureUser();
-        var server = new LocalSshServer(System.IO.Directory.CreateTempSubdirectory("vnet-sshd-").FullName);
+        RemoveStaleUsers();
+        var user = $"{UserPrefix}{System.Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..4]}";
+        CreateUser(user);
+        var server = new LocalSshServer(System.IO.Directory.CreateTempSubdirectory("vnet-sshd-").FullName, user);
         server.GenerateKey("host_ed25519", "ed25519");
+        server.GenerateKey("host_rsa", "rsa");
         server.GenerateKey("client_ed25519", "ed25519");
         server.Authorize(File.ReadAllText(server.ClientKey + ".pub"));
         server.WriteConfig();
@@ -98,13 +106,16 @@ internal sealed class LocalSshServer : IDisposable
     public SshInfo Info(string? knownHosts = null, params string[] keys) =>
         new("127.0.0.1", Port, User) { PrivateKeyPaths = keys.Length == 0 ? [ClientKey] : keys, KnownHostsFile = knownHosts };
 
-    /// <summary>Stops the server, gives it a new host key and starts it again on the same port (a re-created machine, or an impostor).</summary>
+    /// <summary>Stops the server, gives it new host keys and starts it again on the same port (a re-created machine, or an impostor).</summary>
     public void RestartWithNewHostKey()
     {
         Stop();
-        File.Delete(Path.Combine(Directory, "host_ed25519"));
-        File.Delete(Path.Combine(Directory, "host_ed25519.pub"));
-        GenerateKey("host_ed25519", "ed25519");
+        foreach (var (name, type) in new[] { ("host_ed25519", "ed25519"), ("host_rsa", "rsa") })
+        {
+            File.Delete(Path.Combine(Directory, name));
+            File.Delete(Path.Combine(Directory, name + ".pub"));
+            GenerateKey(name, type);
+        }
         Launch();
     }
 
@@ -155,6 +166,16 @@ internal sealed class LocalSshServer : IDisposable
         Stop();
         try
         {
+            File.Delete(SudoersFile(User));
+            Run("/usr/sbin/userdel", "-r", "-f", User);
+        }
+        catch (InvalidOperationException e)
+        {
+            TestContext.Out.WriteLine($"Could not remove the test user {User}: {e.Message}");
+        }
+
+        try
+        {
             System.IO.Directory.Delete(Directory, recursive: true);
         }
         catch (IOException)
@@ -182,29 +203,53 @@ internal sealed class LocalSshServer : IDisposable
         }
     }
 
-    private static void EnsureUser()
+    private static string SudoersFile(string user) => $"/etc/sudoers.d/{user}";
+
+    /// <summary>Removes test users left by test processes that died before their teardown (the name carries the pid).</summary>
+    private static void RemoveStaleUsers()
     {
-        if (!File.ReadAllLines("/etc/passwd").Any(l => l.StartsWith(User + ":", StringComparison.Ordinal)))
+        foreach (var line in File.ReadAllLines("/etc/passwd"))
         {
-            Run("/usr/sbin/useradd", "-m", "-s", "/bin/bash", User);
+            var name = line.Split(':')[0];
+            var parts = name.Split('-');
+            if (!name.StartsWith(UserPrefix, StringComparison.Ordinal) || parts.Length != 3 || !int.TryParse(parts[1], out var pid) || System.IO.Directory.Exists($"/proc/{pid}"))
+            {
+                continue;
+            }
+
+            File.Delete(SudoersFile(name));
+            try
+            {
+                Run("/usr/sbin/userdel", "-r", "-f", name);
+            }
+            catch (InvalidOperationException)
+            {
+                // Another run may be removing it too.
+            }
         }
+    }
+
+    private static void CreateUser(string user)
+    {
+        Run("/usr/sbin/useradd", "-m", "-s", "/bin/bash", user);
 
         // A known password (the server listens on loopback only) also unlocks the account for key logins.
         var chpasswd = new ProcessStartInfo("/usr/sbin/chpasswd") { RedirectStandardInput = true, UseShellExecute = false };
         using (var process = Process.Start(chpasswd)!)
         {
-            process.StandardInput.WriteLine($"{User}:{Password}");
+            process.StandardInput.WriteLine($"{user}:{Password}");
             process.StandardInput.Close();
             process.WaitForExit();
         }
 
-        File.WriteAllText($"/etc/sudoers.d/{User}", $"{User} ALL=(ALL) NOPASSWD:ALL\n");
-        File.SetUnixFileMode($"/etc/sudoers.d/{User}", UnixFileMode.UserRead | UnixFileMode.GroupRead);
+        File.WriteAllText(SudoersFile(user), $"{user} ALL=(ALL) NOPASSWD:ALL\n");
+        File.SetUnixFileMode(SudoersFile(user), UnixFileMode.UserRead | UnixFileMode.GroupRead);
         System.IO.Directory.CreateDirectory("/run/sshd");
     }
 
     private void WriteConfig() =>
         File.WriteAllText(Path.Combine(Directory, "sshd_config"), $"""
+            HostKey {Path.Combine(Directory, "host_rsa")}
             HostKey {Path.Combine(Directory, "host_ed25519")}
             AuthorizedKeysFile .ssh/authorized_keys
             UsePAM no

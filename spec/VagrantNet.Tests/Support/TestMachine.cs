@@ -154,7 +154,7 @@ internal sealed class TestHost(PluginRegistry registry, string home) : IVnetHost
 
     public Task<BoxInfo> ResolveBoxAsync(IMachine machine, CancellationToken cancellation) => throw new NotSupportedException();
 
-    public Task<IAsyncDisposable> LockAsync(string name, TimeSpan timeout, CancellationToken cancellation) => throw new NotSupportedException();
+    public Task<IAsyncDisposable> LockAsync(string name, TimeSpan timeout, CancellationToken cancellation) => _host.LockAsync(name, timeout, cancellation);
 }
 
 /// <summary>A logger that keeps every formatted message.</summary>

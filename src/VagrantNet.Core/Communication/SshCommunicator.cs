@@ -31,6 +31,7 @@ public sealed class SshCommunicator : ICommunicator
     private HostKeyPin? _pin;
     private string? _hostKeyError;
     private bool _insertingKey;
+    private bool _disposed;
     private IReadOnlyList<string> _keyPaths = [];
 
     public SshCommunicator(IMachine machine, TimeProvider? time = null)
@@ -63,7 +64,7 @@ public sealed class SshCommunicator : ICommunicator
     {
         Exception? last = null;
         var pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddTimeout(timeout)
+            .AddTimeout(timeout > TimeSpan.FromMilliseconds(10) ? timeout : TimeSpan.FromMilliseconds(10))
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
@@ -207,6 +208,7 @@ public sealed class SshCommunicator : ICommunicator
 
     public async Task ResetAsync()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -220,7 +222,13 @@ public sealed class SshCommunicator : ICommunicator
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         await ResetAsync().ConfigureAwait(false);
+        _disposed = true;
         _gate.Dispose();
     }
 

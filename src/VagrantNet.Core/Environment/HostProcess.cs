@@ -14,7 +14,8 @@ public static class HostProcess
         CancellationToken cancellation,
         Action<string>? onStdout = null,
         Action<string>? onStderr = null,
-        string? workingDirectory = null)
+        string? workingDirectory = null,
+        string? standardInput = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -37,6 +38,11 @@ public static class HostProcess
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new VnetException($"Could not run '{program}' on this host: {e.Message}. Is it installed?", e);
+        }
+
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellation).ConfigureAwait(false);
         }
 
         process.StandardInput.Close();

@@ -12,7 +12,7 @@ namespace VagrantNet.Core.Guests;
 /// <c>linux</c> → <c>redhat</c> → <c>fedora</c>, <c>linux</c> → <c>busybox</c> → <c>alpine</c>. Capabilities:
 /// <c>change_host_name</c>, <c>configure_networks</c>, <c>network_interfaces</c>, <c>halt</c>, <c>reboot</c>,
 /// <c>insert_public_key</c>, <c>remove_public_key</c>, <c>rsync_installed</c>, <c>rsync_install</c>,
-/// <c>shell_expand_guest_path</c>.
+/// <c>mount_nfs_folder</c>, <c>shell_expand_guest_path</c>.
 /// </summary>
 public static class LinuxGuests
 {
@@ -38,6 +38,8 @@ public static class LinuxGuests
         registry.GuestCapability("debian", "rsync_install", (m, _, ct) => Run(m, LinuxScripts.InstallRsyncDebian, sudo: true, ct));
         registry.GuestCapability("redhat", "rsync_install", (m, _, ct) => Run(m, LinuxScripts.InstallRsyncRedhat, sudo: true, ct));
         registry.GuestCapability("alpine", "rsync_install", (m, _, ct) => Run(m, LinuxScripts.InstallRsyncAlpine, sudo: true, ct));
+        registry.GuestCapability("linux", "mount_nfs_folder", (m, args, ct) =>
+            Run(m, NfsMountScript.Build(Arg<string>(args, 0, "host IP"), Arg<string>(args, 1, "guest IP"), [.. Arg<IEnumerable<NfsMount>>(args, 2, "mounts")]), sudo: true, ct));
         registry.GuestCapability("linux", "shell_expand_guest_path", async (m, args, ct) => await ExpandGuestPathAsync(m, Arg<string>(args, 0, "path"), ct).ConfigureAwait(false));
     }
 
@@ -76,7 +78,13 @@ public static class LinuxGuests
     /// </summary>
     public static async Task<object?> ConfigureNetworksAsync(IMachine machine, object?[] args, CancellationToken cancellation)
     {
-        var networks = Arg<IEnumerable<NetworkDefinition>>(args, 0, "networks").ToList();
+        // An array passed alone to a params object[] arrives expanded: accept the networks either way.
+        var networks = args.Length > 0 && args[0] is IEnumerable<NetworkDefinition> list ? list.ToList() : args.OfType<NetworkDefinition>().ToList();
+        if (networks.Count == 0)
+        {
+            return null;
+        }
+
         var names = args.Length > 1 && args[1] is IEnumerable<string> given ? given.ToList() : null;
         if (names is null)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using VagrantNet.Core.Communication;
 using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
@@ -43,8 +44,17 @@ public sealed partial class ShellProvisioner : IProvisioner
                 await file.WriteAsync(content, cancellation).ConfigureAwait(false);
             }
 
-            await communicator.ExecuteAsync($"rm -f {ShellQuote.Quote(remote)}", new ExecuteOptions { Sudo = config.Privileged, ErrorOnFailure = false }, cancellation).ConfigureAwait(false);
-            await communicator.UploadAsync(local, remote, cancellation).ConfigureAwait(false);
+            try
+            {
+                await communicator.UploadAsync(local, remote, cancellation).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // An earlier script at upload_path that the SSH user cannot overwrite (another user's, in /tmp): remove it first.
+                machine.Logger.LogDebug("Upload to {Path} failed ({Error}); removing the old file and retrying", remote, e.Message);
+                await communicator.ExecuteAsync($"rm -f {ShellQuote.Quote(remote)}", new ExecuteOptions { Sudo = true, ErrorOnFailure = false }, cancellation).ConfigureAwait(false);
+                await communicator.UploadAsync(local, remote, cancellation).ConfigureAwait(false);
+            }
         }
         finally
         {

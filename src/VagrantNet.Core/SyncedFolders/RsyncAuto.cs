@@ -16,6 +16,7 @@ public sealed class RsyncAuto
     private readonly IReadOnlyList<SyncedFolderDefinition> _folders;
     private readonly Func<SyncedFolderDefinition, CancellationToken, Task> _sync;
     private readonly TimeProvider _time;
+    private readonly string? _controlPath;
 
     /// <summary>Watches <paramref name="folders"/> (host paths absolute) and syncs them with <see cref="RsyncHelper"/>.</summary>
     public RsyncAuto(IMachine machine, IReadOnlyList<SyncedFolderDefinition> folders)
@@ -30,6 +31,7 @@ public sealed class RsyncAuto
         _folders = folders;
         _time = time ?? TimeProvider.System;
         var controlPath = Path.Combine(Path.GetTempPath(), $"vnet-rsync-{System.Environment.ProcessId}-%C");
+        _controlPath = sync is null ? controlPath : null;
         _sync = sync ?? (async (folder, cancellation) =>
         {
             var info = await machine.SshInfoAsync(cancellation).ConfigureAwait(false)
@@ -82,7 +84,6 @@ public sealed class RsyncAuto
                 watcher.Error += (_, e) => _machine.Logger.LogWarning("Watching {Path} failed: {Error}", folder.HostPath, e.GetException().Message);
                 watcher.EnableRaisingEvents = true;
                 watchers.Add(watcher);
-                _machine.Ui.Detail($"Watching: {folder.HostPath}");
             }
 
             var reader = changes.Reader;
@@ -110,6 +111,31 @@ public sealed class RsyncAuto
             {
                 watcher.Dispose();
             }
+
+            await StopControlMasterAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ends the shared ssh connection the syncs used, so nothing outlives the watch.</summary>
+    private async Task StopControlMasterAsync()
+    {
+        if (_controlPath is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            if (await _machine.SshInfoAsync(timeout.Token).ConfigureAwait(false) is { } info)
+            {
+                var ssh = RsyncHelper.SshCommand(info, _controlPath);
+                await Environment.HostProcess.RunAsync(ssh[0], [.. ssh.Skip(1), "-O", "exit", $"{info.Username}@{info.Host}"], timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _machine.Logger.LogDebug("Stopping the rsync ssh control master failed: {Error}", e.Message);
         }
     }
 
