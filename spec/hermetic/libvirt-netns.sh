@@ -224,7 +224,7 @@ cmd_stop() {
 
     # Anything libvirt left behind in our namespace (guests, dnsmasq).
     if netns_exists "$name"; then
-        for pid in $(pids_in_netns "$name" '^(qemu-system-.*|dnsmasq)$'); do
+        for pid in $(pids_in_netns "$name" '^(qemu-system-.*|dnsmasq|ganesha\.nfsd)$'); do
             log "killing leftover $(cat "/proc/$pid/comm" 2>/dev/null) pid $pid"
             kill_wait "$pid" 5
         done
