@@ -8,27 +8,8 @@ namespace VagrantNet.Tests.Communication;
 
 [TestFixture]
 [NonParallelizable]
-public class SshCommunicatorTests
+public class SshCommunicatorTests : LocalSshFixture
 {
-    private LocalSshServer _server = null!;
-    private TestMachine _machine = null!;
-
-    [OneTimeSetUp]
-    public void StartServer() => _server = LocalSshServer.Start();
-
-    [OneTimeTearDown]
-    public void StopServer() => _server?.Dispose();
-
-    [SetUp]
-    public void NewMachine()
-    {
-        _server.Authorize(_server.PublicKey(_server.ClientKey));
-        _machine = new TestMachine { BaseSshInfo = _server.Info() };
-    }
-
-    [TearDown]
-    public void DisposeMachine() => _machine.Dispose();
-
     [Test]
     public async Task Execute_StreamsStdoutAndStderrLineByLine_AndReturnsTheExitCode()
     {
@@ -37,7 +18,7 @@ public class SshCommunicatorTests
         var stderr = new List<string>();
 
         // When
-        var exit = await _machine.Communicator.ExecuteAsync(
+        var exit = await Machine.Communicator.ExecuteAsync(
             "echo one; echo two >&2; printf 'three\\nfour\\n'; exit 3",
             new ExecuteOptions { OnStdout = stdout.Add, OnStderr = stderr.Add, ErrorOnFailure = false },
             CancellationToken.None);
@@ -52,7 +33,7 @@ public class SshCommunicatorTests
     public void Execute_ThrowsWithTheExitCodeAndStderr_WhenTheCommandFails()
     {
         // When
-        var error = Assert.ThrowsAsync<RemoteCommandException>(() => _machine.Communicator.ExecuteAsync("echo broken >&2; exit 7", null, CancellationToken.None));
+        var error = Assert.ThrowsAsync<RemoteCommandException>(() => Machine.Communicator.ExecuteAsync("echo broken >&2; exit 7", null, CancellationToken.None));
 
         // Then
         Assert.That(error!.ExitCode, Is.EqualTo(7));
@@ -63,7 +44,7 @@ public class SshCommunicatorTests
     public async Task Execute_DoesNotWaitForInput_WhenTheCommandReadsStdin()
     {
         // When
-        var exit = await _machine.Communicator.ExecuteAsync("cat; echo done", null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        var exit = await Machine.Communicator.ExecuteAsync("cat; echo done", null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
 
         // Then
         Assert.That(exit, Is.Zero);
@@ -77,11 +58,11 @@ public class SshCommunicatorTests
         var sudo = new List<string>();
 
         // When
-        await _machine.Communicator.ExecuteAsync("id -un; echo \"it's $((1+1))\"", new ExecuteOptions { OnStdout = plain.Add }, CancellationToken.None);
-        await _machine.Communicator.ExecuteAsync("id -un; echo \"it's $((1+1))\"", new ExecuteOptions { Sudo = true, OnStdout = sudo.Add }, CancellationToken.None);
+        await Machine.Communicator.ExecuteAsync("id -un; echo \"it's $((1+1))\"", new ExecuteOptions { OnStdout = plain.Add }, CancellationToken.None);
+        await Machine.Communicator.ExecuteAsync("id -un; echo \"it's $((1+1))\"", new ExecuteOptions { Sudo = true, OnStdout = sudo.Add }, CancellationToken.None);
 
         // Then
-        Assert.That(plain, Is.EqualTo(new[] { _server.User, "it's 2" }));
+        Assert.That(plain, Is.EqualTo(new[] { Server.User, "it's 2" }));
         Assert.That(sudo, Is.EqualTo(new[] { "root", "it's 2" }));
     }
 
@@ -89,8 +70,8 @@ public class SshCommunicatorTests
     public async Task Test_ReportsWhetherTheCommandSucceeded()
     {
         // When
-        var yes = await _machine.Communicator.TestAsync("true", sudo: false, CancellationToken.None);
-        var no = await _machine.Communicator.TestAsync("false", sudo: true, CancellationToken.None);
+        var yes = await Machine.Communicator.TestAsync("true", sudo: false, CancellationToken.None);
+        var no = await Machine.Communicator.TestAsync("false", sudo: true, CancellationToken.None);
 
         // Then
         Assert.That((yes, no), Is.EqualTo((true, false)));
@@ -100,32 +81,32 @@ public class SshCommunicatorTests
     public async Task Commands_ShareOneConnection_UntilReset()
     {
         // Given
-        var before = _server.AcceptedLogins;
+        var before = Server.AcceptedLogins;
 
         // When
         for (var i = 0; i < 5; i++)
         {
-            await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+            await Machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
         }
 
-        var afterFive = _server.AcceptedLogins;
-        await _machine.Communicator.ResetAsync();
-        await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        var afterFive = Server.AcceptedLogins;
+        await Machine.Communicator.ResetAsync();
+        await Machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
 
         // Then
         Assert.That(afterFive - before, Is.EqualTo(1));
-        Assert.That(_server.AcceptedLogins - before, Is.EqualTo(2));
+        Assert.That(Server.AcceptedLogins - before, Is.EqualTo(2));
     }
 
     [Test]
     public async Task ADroppedConnection_IsReopenedByTheNextCommand()
     {
         // Given: the guest side of the connection dies under a running command
-        await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
-        var before = _server.AcceptedLogins;
+        await Machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        var before = Server.AcceptedLogins;
         try
         {
-            await _machine.Communicator.ExecuteAsync("pkill -KILL -u \"$(id -u)\" -x sshd; sleep 5", new ExecuteOptions { ErrorOnFailure = false }, CancellationToken.None);
+            await Machine.Communicator.ExecuteAsync("pkill -KILL -u \"$(id -u)\" -x sshd; sleep 5", new ExecuteOptions { ErrorOnFailure = false }, CancellationToken.None);
         }
         catch (SshConnectionLostException)
         {
@@ -133,51 +114,51 @@ public class SshCommunicatorTests
         }
 
         // When
-        var exit = await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        var exit = await Machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
 
         // Then
         Assert.That(exit, Is.Zero);
-        Assert.That(_server.AcceptedLogins - before, Is.EqualTo(1));
+        Assert.That(Server.AcceptedLogins - before, Is.EqualTo(1));
     }
 
     [Test]
     public async Task Upload_AndDownload_RoundTripAFile_IntoTheGuestHome()
     {
         // Given
-        var local = Path.Combine(_machine.ProjectDirectory, "hello.sh");
-        Directory.CreateDirectory(_machine.ProjectDirectory);
+        var local = Path.Combine(Machine.ProjectDirectory, "hello.sh");
+        Directory.CreateDirectory(Machine.ProjectDirectory);
         await File.WriteAllTextAsync(local, "#!/bin/sh\necho hi\n");
         File.SetUnixFileMode(local, (UnixFileMode)0b111_101_101);
 
         // When
-        await _machine.Communicator.UploadAsync(local, "~/upload-test/hello.sh", CancellationToken.None);
+        await Machine.Communicator.UploadAsync(local, "~/upload-test/hello.sh", CancellationToken.None);
         var output = new List<string>();
-        await _machine.Communicator.ExecuteAsync("~/upload-test/hello.sh", new ExecuteOptions { OnStdout = output.Add }, CancellationToken.None);
-        var back = Path.Combine(_machine.ProjectDirectory, "back.sh");
-        await _machine.Communicator.DownloadAsync("~/upload-test/hello.sh", back, CancellationToken.None);
+        await Machine.Communicator.ExecuteAsync("~/upload-test/hello.sh", new ExecuteOptions { OnStdout = output.Add }, CancellationToken.None);
+        var back = Path.Combine(Machine.ProjectDirectory, "back.sh");
+        await Machine.Communicator.DownloadAsync("~/upload-test/hello.sh", back, CancellationToken.None);
 
         // Then
         Assert.That(output, Is.EqualTo(new[] { "hi" }));
         Assert.That(await File.ReadAllTextAsync(back), Is.EqualTo("#!/bin/sh\necho hi\n"));
-        Assert.That(File.GetUnixFileMode(Path.Combine(_server.Home, "upload-test", "hello.sh")) & UnixFileMode.UserExecute, Is.EqualTo(UnixFileMode.UserExecute));
+        Assert.That(File.GetUnixFileMode(Path.Combine(Server.Home, "upload-test", "hello.sh")) & UnixFileMode.UserExecute, Is.EqualTo(UnixFileMode.UserExecute));
     }
 
     [Test]
     public async Task Upload_OfADirectory_CopiesItsContentsRecursively_AndDownloadBringsThemBack()
     {
         // Given
-        var tree = Path.Combine(_machine.ProjectDirectory, "tree");
+        var tree = Path.Combine(Machine.ProjectDirectory, "tree");
         Directory.CreateDirectory(Path.Combine(tree, "sub", "deeper"));
         await File.WriteAllTextAsync(Path.Combine(tree, "a.txt"), "a");
         await File.WriteAllTextAsync(Path.Combine(tree, "sub", "deeper", "b.txt"), "b");
 
         // When
-        await _machine.Communicator.UploadAsync(tree, "~/upload-dir", CancellationToken.None);
-        var back = Path.Combine(_machine.ProjectDirectory, "back");
-        await _machine.Communicator.DownloadAsync("~/upload-dir", back, CancellationToken.None);
+        await Machine.Communicator.UploadAsync(tree, "~/upload-dir", CancellationToken.None);
+        var back = Path.Combine(Machine.ProjectDirectory, "back");
+        await Machine.Communicator.DownloadAsync("~/upload-dir", back, CancellationToken.None);
 
         // Then
-        Assert.That(await File.ReadAllTextAsync(Path.Combine(_server.Home, "upload-dir", "sub", "deeper", "b.txt")), Is.EqualTo("b"));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(Server.Home, "upload-dir", "sub", "deeper", "b.txt")), Is.EqualTo("b"));
         Assert.That(await File.ReadAllTextAsync(Path.Combine(back, "a.txt")), Is.EqualTo("a"));
         Assert.That(await File.ReadAllTextAsync(Path.Combine(back, "sub", "deeper", "b.txt")), Is.EqualTo("b"));
     }
@@ -186,17 +167,17 @@ public class SshCommunicatorTests
     public async Task HostKey_IsPinnedOnFirstContact_AndADifferentKeyLaterFailsNamingTheMachine()
     {
         // Given
-        await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
-        var knownHosts = Path.Combine(_machine.DataDirectory, "known_hosts");
+        await Machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        var knownHosts = Path.Combine(Machine.DataDirectory, "known_hosts");
         var pinned = await File.ReadAllTextAsync(knownHosts);
-        await _machine.Communicator.ResetAsync();
+        await Machine.Communicator.ResetAsync();
 
         // When
-        _server.RestartWithNewHostKey();
-        var error = Assert.ThrowsAsync<VnetException>(() => _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None));
+        Server.RestartWithNewHostKey();
+        var error = Assert.ThrowsAsync<VnetException>(() => Machine.Communicator.ExecuteAsync("true", null, CancellationToken.None));
 
         // Then
-        Assert.That(pinned, Does.StartWith($"[127.0.0.1]:{_server.Port} ssh-ed25519 "));
+        Assert.That(pinned, Does.StartWith($"[127.0.0.1]:{Server.Port} ssh-ed25519 "));
         Assert.That(error!.Message, Does.Contain("machine 'default'").And.Contain("changed"));
     }
 
@@ -204,13 +185,13 @@ public class SshCommunicatorTests
     public async Task HostKey_IsPinnedAnew_WhenTheKnownHostsFileWasRemoved()
     {
         // Given
-        await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
-        await _machine.Communicator.ResetAsync();
-        _server.RestartWithNewHostKey();
-        File.Delete(Path.Combine(_machine.DataDirectory, "known_hosts"));
+        await Machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        await Machine.Communicator.ResetAsync();
+        Server.RestartWithNewHostKey();
+        File.Delete(Path.Combine(Machine.DataDirectory, "known_hosts"));
 
         // When
-        var exit = await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        var exit = await Machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
 
         // Then
         Assert.That(exit, Is.Zero);
@@ -220,11 +201,11 @@ public class SshCommunicatorTests
     public void WrongKey_FailsAtOnce_WithAClearAuthenticationMessage()
     {
         // Given
-        var stranger = _server.GenerateKey("stranger", "ed25519");
-        _machine.BaseSshInfo = _server.Info(null, stranger);
+        var stranger = Server.GenerateKey("stranger", "ed25519");
+        Machine.BaseSshInfo = Server.Info(null, stranger);
 
         // When
-        var error = Assert.ThrowsAsync<VnetException>(() => _machine.Communicator.WaitForReadyAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
+        var error = Assert.ThrowsAsync<VnetException>(() => Machine.Communicator.WaitForReadyAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
 
         // Then
         Assert.That(error!.Message, Does.Contain("SSH authentication failed for machine 'default'").And.Contain(stranger));
@@ -234,11 +215,11 @@ public class SshCommunicatorTests
     public async Task Password_LogsIn_WhenNoKeyIsGiven()
     {
         // Given
-        _machine.Config.Ssh.InsertKey = false;
-        _machine.BaseSshInfo = _server.Info() with { PrivateKeyPaths = [], Password = LocalSshServer.Password };
+        Machine.Config.Ssh.InsertKey = false;
+        Machine.BaseSshInfo = Server.Info() with { PrivateKeyPaths = [], Password = LocalSshServer.Password };
 
         // When
-        var ok = await _machine.Communicator.TestAsync("true", sudo: false, CancellationToken.None);
+        var ok = await Machine.Communicator.TestAsync("true", sudo: false, CancellationToken.None);
 
         // Then
         Assert.That(ok, Is.True);
@@ -250,12 +231,12 @@ public class SshCommunicatorTests
     public async Task PrivateKeys_OfEachCommonType_LogIn(string type)
     {
         // Given
-        var key = _server.GenerateKey($"client_{type}", type);
-        _server.Authorize(_server.PublicKey(key));
-        _machine.BaseSshInfo = _server.Info(null, key);
+        var key = Server.GenerateKey($"client_{type}", type);
+        Server.Authorize(Server.PublicKey(key));
+        Machine.BaseSshInfo = Server.Info(null, key);
 
         // When
-        var ok = await _machine.Communicator.TestAsync("true", sudo: false, CancellationToken.None);
+        var ok = await Machine.Communicator.TestAsync("true", sudo: false, CancellationToken.None);
 
         // Then
         Assert.That(ok, Is.True);
@@ -266,9 +247,9 @@ public class SshCommunicatorTests
     {
         // Given: nothing listens yet (the machine has no address, then a closed port)
         var time = new FakeTimeProvider();
-        var communicator = new SshCommunicator(_machine, time);
-        _machine.Communicator = communicator;
-        _machine.BaseSshInfo = null;
+        var communicator = new SshCommunicator(Machine, time);
+        Machine.Communicator = communicator;
+        Machine.BaseSshInfo = null;
         var wait = communicator.WaitForReadyAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
 
         // When
@@ -279,7 +260,7 @@ public class SshCommunicatorTests
         }
 
         var stillWaiting = !wait.IsCompleted;
-        _machine.BaseSshInfo = _server.Info();
+        Machine.BaseSshInfo = Server.Info();
         for (var i = 0; i < 200 && !wait.IsCompleted; i++)
         {
             await Task.Delay(50);
@@ -297,8 +278,8 @@ public class SshCommunicatorTests
     {
         // Given
         var time = new FakeTimeProvider();
-        var communicator = new SshCommunicator(_machine, time);
-        _machine.BaseSshInfo = null;
+        var communicator = new SshCommunicator(Machine, time);
+        Machine.BaseSshInfo = null;
         var wait = communicator.WaitForReadyAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
 
         // When
@@ -317,10 +298,10 @@ public class SshCommunicatorTests
     public async Task Ready_IsFalse_WhileNothingListens()
     {
         // Given
-        _machine.BaseSshInfo = _server.Info() with { Port = 1 };
+        Machine.BaseSshInfo = Server.Info() with { Port = 1 };
 
         // When
-        var ready = await _machine.Communicator.ReadyAsync(CancellationToken.None);
+        var ready = await Machine.Communicator.ReadyAsync(CancellationToken.None);
 
         // Then
         Assert.That(ready, Is.False);

@@ -6,27 +6,8 @@ namespace VagrantNet.Tests.Guests;
 /// <summary>Linux guest detection and the read-only or user-level capabilities, against this host through the local sshd.</summary>
 [TestFixture]
 [NonParallelizable]
-public class LinuxGuestTests
+public class LinuxGuestTests : LocalSshFixture
 {
-    private LocalSshServer _server = null!;
-    private TestMachine _machine = null!;
-
-    [OneTimeSetUp]
-    public void StartServer() => _server = LocalSshServer.Start();
-
-    [OneTimeTearDown]
-    public void StopServer() => _server?.Dispose();
-
-    [SetUp]
-    public void NewMachine()
-    {
-        _server.Authorize(_server.PublicKey(_server.ClientKey));
-        _machine = new TestMachine { BaseSshInfo = _server.Info() };
-    }
-
-    [TearDown]
-    public void DisposeMachine() => _machine.Dispose();
-
     [Test]
     public async Task Detect_FindsTheMostSpecificFamily_InOneRoundTrip()
     {
@@ -38,44 +19,44 @@ public class LinuxGuestTests
             Assert.Ignore("This check expects a Debian or Ubuntu host.");
         }
 
-        var before = _machine.CapturingLogger.Messages.Count(m => m.StartsWith("ssh exec:", StringComparison.Ordinal));
+        var before = Machine.CapturingLogger.Messages.Count(m => m.StartsWith("ssh exec:", StringComparison.Ordinal));
 
         // When
-        var guest = await _machine.Guest.DetectAsync(CancellationToken.None);
+        var guest = await Machine.Guest.DetectAsync(CancellationToken.None);
 
         // Then
         Assert.That(guest, Is.EqualTo(expected));
-        Assert.That(_machine.CapturingLogger.Messages.Count(m => m.StartsWith("ssh exec:", StringComparison.Ordinal)) - before, Is.EqualTo(1));
+        Assert.That(Machine.CapturingLogger.Messages.Count(m => m.StartsWith("ssh exec:", StringComparison.Ordinal)) - before, Is.EqualTo(1));
     }
 
     [Test]
     public async Task InsertAndRemovePublicKey_EditAuthorizedKeys_WithoutDuplicates()
     {
         // Given
-        var extra = _server.PublicKey(_server.GenerateKey("extra", "ed25519"));
+        var extra = Server.PublicKey(Server.GenerateKey("extra", "ed25519"));
 
         // When
-        await _machine.Guest.InvokeAsync("insert_public_key", CancellationToken.None, extra);
-        await _machine.Guest.InvokeAsync("insert_public_key", CancellationToken.None, extra);
-        var inserted = _server.AuthorizedKeys;
-        await _machine.Guest.InvokeAsync("remove_public_key", CancellationToken.None, extra.Split(' ')[0] + " " + extra.Split(' ')[1] + " another-comment");
+        await Machine.Guest.InvokeAsync("insert_public_key", CancellationToken.None, extra);
+        await Machine.Guest.InvokeAsync("insert_public_key", CancellationToken.None, extra);
+        var inserted = Server.AuthorizedKeys;
+        await Machine.Guest.InvokeAsync("remove_public_key", CancellationToken.None, extra.Split(' ')[0] + " " + extra.Split(' ')[1] + " another-comment");
 
         // Then
         Assert.That(inserted.Split('\n').Count(l => l == extra), Is.EqualTo(1));
-        Assert.That(_server.AuthorizedKeys, Does.Not.Contain(extra.Split(' ')[1]));
-        Assert.That(_server.AuthorizedKeys, Does.Contain(_server.PublicKey(_server.ClientKey)));
+        Assert.That(Server.AuthorizedKeys, Does.Not.Contain(extra.Split(' ')[1]));
+        Assert.That(Server.AuthorizedKeys, Does.Contain(Server.PublicKey(Server.ClientKey)));
     }
 
     [Test]
     public async Task ShellExpandGuestPath_ExpandsTheTilde_ToTheLoginUsersHome()
     {
         // When
-        var expanded = await _machine.Guest.InvokeAsync("shell_expand_guest_path", CancellationToken.None, "~/a/b");
-        var root = await _machine.Guest.InvokeAsync("shell_expand_guest_path", CancellationToken.None, "~root");
-        var plain = await _machine.Guest.InvokeAsync("shell_expand_guest_path", CancellationToken.None, "/etc/x");
+        var expanded = await Machine.Guest.InvokeAsync("shell_expand_guest_path", CancellationToken.None, "~/a/b");
+        var root = await Machine.Guest.InvokeAsync("shell_expand_guest_path", CancellationToken.None, "~root");
+        var plain = await Machine.Guest.InvokeAsync("shell_expand_guest_path", CancellationToken.None, "/etc/x");
 
         // Then
-        Assert.That(expanded, Is.EqualTo(_server.Home + "/a/b"));
+        Assert.That(expanded, Is.EqualTo(Server.Home + "/a/b"));
         Assert.That(root, Is.EqualTo("/root"));
         Assert.That(plain, Is.EqualTo("/etc/x"));
     }
@@ -84,7 +65,7 @@ public class LinuxGuestTests
     public async Task RsyncInstalled_ReportsWhetherTheGuestHasRsync()
     {
         // When
-        var installed = await _machine.Guest.InvokeAsync("rsync_installed", CancellationToken.None);
+        var installed = await Machine.Guest.InvokeAsync("rsync_installed", CancellationToken.None);
 
         // Then
         Assert.That(installed, Is.EqualTo(File.Exists("/usr/bin/rsync")));
@@ -94,7 +75,7 @@ public class LinuxGuestTests
     public async Task NetworkInterfaces_ListsPhysicalNicsWithTheirMacs()
     {
         // When
-        var interfaces = (IReadOnlyList<GuestInterface>)(await _machine.Guest.InvokeAsync("network_interfaces", CancellationToken.None))!;
+        var interfaces = (IReadOnlyList<GuestInterface>)(await Machine.Guest.InvokeAsync("network_interfaces", CancellationToken.None))!;
 
         // Then
         var expected = Directory.GetDirectories("/sys/class/net").Where(d => Directory.Exists(Path.Combine(d, "device"))).Select(Path.GetFileName).ToList();

@@ -6,30 +6,12 @@ namespace VagrantNet.Tests.Provisioners;
 
 [TestFixture]
 [NonParallelizable]
-public class FileProvisionerTests
+public class FileProvisionerTests : LocalSshFixture
 {
-    private LocalSshServer _server = null!;
-    private TestMachine _machine = null!;
-
-    [OneTimeSetUp]
-    public void StartServer() => _server = LocalSshServer.Start();
-
-    [OneTimeTearDown]
-    public void StopServer() => _server?.Dispose();
-
-    [SetUp]
-    public void NewMachine()
-    {
-        _server.Authorize(_server.PublicKey(_server.ClientKey));
-        _machine = new TestMachine { BaseSshInfo = _server.Info() };
-        Directory.CreateDirectory(_machine.ProjectDirectory);
-    }
-
     [TearDown]
-    public void DisposeMachine()
+    public void RemoveUploads()
     {
-        _machine.Dispose();
-        var target = Path.Combine(_server.Home, "file-provisioner");
+        var target = Path.Combine(Server.Home, "file-provisioner");
         if (Directory.Exists(target))
         {
             Directory.Delete(target, recursive: true);
@@ -40,31 +22,31 @@ public class FileProvisionerTests
     public async Task AFile_GoesToTheDestination_WithTildeExpandedInTheGuest_AndParentsCreated()
     {
         // Given
-        await File.WriteAllTextAsync(Path.Combine(_machine.ProjectDirectory, "app.conf"), "port=80\n");
+        await File.WriteAllTextAsync(Path.Combine(Machine.ProjectDirectory, "app.conf"), "port=80\n");
         var definition = new ProvisionConfig().File("app.conf", "~/file-provisioner/etc/app.conf");
 
         // When
-        await new FileProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+        await new FileProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None);
 
         // Then
-        Assert.That(await File.ReadAllTextAsync(Path.Combine(_server.Home, "file-provisioner", "etc", "app.conf")), Is.EqualTo("port=80\n"));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(Server.Home, "file-provisioner", "etc", "app.conf")), Is.EqualTo("port=80\n"));
     }
 
     [Test]
     public async Task ADirectory_HasItsContentsCopiedIntoTheDestination()
     {
         // Given
-        var source = Path.Combine(_machine.ProjectDirectory, "site");
+        var source = Path.Combine(Machine.ProjectDirectory, "site");
         Directory.CreateDirectory(Path.Combine(source, "css"));
         await File.WriteAllTextAsync(Path.Combine(source, "index.html"), "<h1>hi</h1>");
         await File.WriteAllTextAsync(Path.Combine(source, "css", "main.css"), "body{}");
         var definition = new ProvisionConfig().File(source, "~/file-provisioner/www");
 
         // When
-        await new FileProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+        await new FileProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None);
 
         // Then
-        var www = Path.Combine(_server.Home, "file-provisioner", "www");
+        var www = Path.Combine(Server.Home, "file-provisioner", "www");
         Assert.That(await File.ReadAllTextAsync(Path.Combine(www, "index.html")), Is.EqualTo("<h1>hi</h1>"));
         Assert.That(await File.ReadAllTextAsync(Path.Combine(www, "css", "main.css")), Is.EqualTo("body{}"));
     }

@@ -7,28 +7,8 @@ namespace VagrantNet.Tests.Provisioners;
 
 [TestFixture]
 [NonParallelizable]
-public class ShellProvisionerTests
+public class ShellProvisionerTests : LocalSshFixture
 {
-    private LocalSshServer _server = null!;
-    private TestMachine _machine = null!;
-
-    [OneTimeSetUp]
-    public void StartServer() => _server = LocalSshServer.Start();
-
-    [OneTimeTearDown]
-    public void StopServer() => _server?.Dispose();
-
-    [SetUp]
-    public void NewMachine()
-    {
-        _server.Authorize(_server.PublicKey(_server.ClientKey));
-        _machine = new TestMachine { BaseSshInfo = _server.Info() };
-        Directory.CreateDirectory(_machine.ProjectDirectory);
-    }
-
-    [TearDown]
-    public void DisposeMachine() => _machine.Dispose();
-
     [Test]
     public async Task Inline_RunsPrivileged_ByDefault_AndStreamsItsOutput()
     {
@@ -36,12 +16,12 @@ public class ShellProvisionerTests
         var definition = Shell(p => p.Shell(inline: "echo \"hello from $(id -un)\"\necho oops >&2"));
 
         // When
-        await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+        await new ShellProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None);
 
         // Then
-        Assert.That(_machine.RecordingUi.Lines, Does.Contain("detail: Running: inline script"));
-        Assert.That(_machine.RecordingUi.Lines, Does.Contain("output: hello from root"));
-        Assert.That(_machine.RecordingUi.Lines, Does.Contain("output: oops"));
+        Assert.That(Machine.RecordingUi.Lines, Does.Contain("detail: Running: inline script"));
+        Assert.That(Machine.RecordingUi.Lines, Does.Contain("output: hello from root"));
+        Assert.That(Machine.RecordingUi.Lines, Does.Contain("output: oops"));
     }
 
     [Test]
@@ -55,10 +35,10 @@ public class ShellProvisionerTests
             var definition = Shell(p => p.Shell(inline: "echo fresh", uploadPath: uploadPath));
 
             // When
-            await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+            await new ShellProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None);
 
             // Then
-            Assert.That(_machine.RecordingUi.Lines, Does.Contain("output: fresh"));
+            Assert.That(Machine.RecordingUi.Lines, Does.Contain("output: fresh"));
         }
         finally
         {
@@ -70,41 +50,41 @@ public class ShellProvisionerTests
     public async Task Unprivileged_RunsAsTheSshUser()
     {
         // Given
-        var definition = Shell(p => p.Shell(inline: "id -un", privileged: false, uploadPath: _server.Home + "/shell-unprivileged"));
+        var definition = Shell(p => p.Shell(inline: "id -un", privileged: false, uploadPath: Server.Home + "/shell-unprivileged"));
 
         // When
-        await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+        await new ShellProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None);
 
         // Then
-        Assert.That(_machine.RecordingUi.Lines, Does.Contain($"output: {_server.User}"));
+        Assert.That(Machine.RecordingUi.Lines, Does.Contain($"output: {Server.User}"));
     }
 
     [Test]
     public async Task Path_UploadsTheHostScript_ConvertingCrlf_AndPassesListArgsQuoted()
     {
         // Given
-        var script = Path.Combine(_machine.ProjectDirectory, "setup.sh");
+        var script = Path.Combine(Machine.ProjectDirectory, "setup.sh");
         await File.WriteAllTextAsync(script, "#!/bin/bash\r\nfor a in \"$@\"; do echo \"arg=[$a]\"; done\r\n");
-        var definition = Shell(p => p.Shell(path: "setup.sh", args: new[] { "one two", "it's" }, uploadPath: _server.Home + "/shell-path"));
+        var definition = Shell(p => p.Shell(path: "setup.sh", args: new[] { "one two", "it's" }, uploadPath: Server.Home + "/shell-path"));
 
         // When
-        await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+        await new ShellProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None);
 
         // Then
-        Assert.That(_machine.RecordingUi.Lines.Where(l => l.StartsWith("output:", StringComparison.Ordinal)), Is.EqualTo(new[] { "output: arg=[one two]", "output: arg=[it's]" }));
+        Assert.That(Machine.RecordingUi.Lines.Where(l => l.StartsWith("output:", StringComparison.Ordinal)), Is.EqualTo(new[] { "output: arg=[one two]", "output: arg=[it's]" }));
     }
 
     [Test]
     public async Task RawArgs_AreSplitByTheGuestShell()
     {
         // Given
-        var definition = Shell(p => p.Shell(inline: "echo \"$# [$1] [$2]\"", args: "first 'second word'", uploadPath: _server.Home + "/shell-raw"));
+        var definition = Shell(p => p.Shell(inline: "echo \"$# [$1] [$2]\"", args: "first 'second word'", uploadPath: Server.Home + "/shell-raw"));
 
         // When
-        await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+        await new ShellProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None);
 
         // Then
-        Assert.That(_machine.RecordingUi.Lines, Does.Contain("output: 2 [first] [second word]"));
+        Assert.That(Machine.RecordingUi.Lines, Does.Contain("output: 2 [first] [second word]"));
     }
 
     [Test]
@@ -114,10 +94,10 @@ public class ShellProvisionerTests
         var definition = Shell(p => p.Shell(inline: "echo \"$GREETING, $NAME\"", env: new() { ["GREETING"] = "hello", ["NAME"] = "it's me" }));
 
         // When
-        await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+        await new ShellProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None);
 
         // Then
-        Assert.That(_machine.RecordingUi.Lines, Does.Contain("output: hello, it's me"));
+        Assert.That(Machine.RecordingUi.Lines, Does.Contain("output: hello, it's me"));
     }
 
     [Test]
@@ -127,10 +107,10 @@ public class ShellProvisionerTests
         var definition = Shell(p => p.Shell(inline: "printf '%s' \"$(tail -c 2 \"$0\" | od -An -c | tr -d ' ')\"\r\n", binary: true));
 
         // When
-        await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+        await new ShellProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None);
 
         // Then
-        Assert.That(_machine.RecordingUi.Lines, Does.Contain("output: \\r\\n"));
+        Assert.That(Machine.RecordingUi.Lines, Does.Contain("output: \\r\\n"));
     }
 
     [Test]
@@ -140,11 +120,11 @@ public class ShellProvisionerTests
         var definition = Shell(p => p.Shell(name: "db-setup", inline: "echo partial; exit 42"));
 
         // When
-        var error = Assert.ThrowsAsync<VnetException>(() => new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None));
+        var error = Assert.ThrowsAsync<VnetException>(() => new ShellProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None));
 
         // Then
         Assert.That(error!.Message, Does.Contain("'db-setup'").And.Contain("status 42"));
-        Assert.That(_machine.RecordingUi.Lines, Does.Contain("output: partial"));
+        Assert.That(Machine.RecordingUi.Lines, Does.Contain("output: partial"));
     }
 
     [Test]
@@ -154,13 +134,13 @@ public class ShellProvisionerTests
         var definition = Shell(p => p.Shell(inline: "echo \"token is $TOKEN\" # marker-in-script", env: new() { ["TOKEN"] = "s3cr3t-value" }, sensitive: true));
 
         // When
-        await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
+        await new ShellProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None);
 
         // Then
-        Assert.That(_machine.RecordingUi.Lines, Does.Contain("output: token is *****"));
-        Assert.That(_machine.CapturingLogger.Messages, Has.None.Contains("s3cr3t-value"));
-        Assert.That(_machine.CapturingLogger.Messages, Has.None.Contains("marker-in-script"));
-        Assert.That(_machine.RecordingUi.Lines, Has.None.Contains("s3cr3t-value"));
+        Assert.That(Machine.RecordingUi.Lines, Does.Contain("output: token is *****"));
+        Assert.That(Machine.CapturingLogger.Messages, Has.None.Contains("s3cr3t-value"));
+        Assert.That(Machine.CapturingLogger.Messages, Has.None.Contains("marker-in-script"));
+        Assert.That(Machine.RecordingUi.Lines, Has.None.Contains("s3cr3t-value"));
     }
 
     [Test]
@@ -168,15 +148,15 @@ public class ShellProvisionerTests
     {
         // Given
         var definition = Shell(p => p.Shell(inline: "true", reset: true));
-        await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
-        var before = _server.AcceptedLogins;
+        await Machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        var before = Server.AcceptedLogins;
 
         // When
-        await new ShellProvisioner().ProvisionAsync(_machine, definition, CancellationToken.None);
-        await _machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
+        await new ShellProvisioner().ProvisionAsync(Machine, definition, CancellationToken.None);
+        await Machine.Communicator.ExecuteAsync("true", null, CancellationToken.None);
 
         // Then: the command connection was reopened once (the upload connection is its own)
-        Assert.That(_server.AcceptedLogins - before, Is.EqualTo(2));
+        Assert.That(Server.AcceptedLogins - before, Is.EqualTo(2));
     }
 
     private static ProvisionerDefinition Shell(Func<ProvisionConfig, ProvisionerDefinition> add) => add(new ProvisionConfig());
