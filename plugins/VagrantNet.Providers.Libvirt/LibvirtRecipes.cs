@@ -34,7 +34,8 @@ public static class LibvirtRecipes
             {
                 if (running)
                 {
-                    r.Use(new Message("Domain is already running."));
+                    // Nothing to start; `up --provision` still provisions, and run: always ones run.
+                    r.Use(new Message("Domain is already running.", stop: false)).Use<Provision>();
                     return;
                 }
 

@@ -32,8 +32,8 @@ public sealed class IsSuspended : ICondition
     }
 }
 
-/// <summary>Prints a line and stops the pipeline: for "not created", "already running" and the like.</summary>
-public sealed class Message(string text, bool warn = false) : IAction, IDescribedAction
+/// <summary>Prints a line and, unless told otherwise, stops the pipeline: for "not created" and the like.</summary>
+public sealed class Message(string text, bool warn = false, bool stop = true) : IAction, IDescribedAction
 {
     public string Description => $"Message: {text}";
 
@@ -48,6 +48,6 @@ public sealed class Message(string text, bool warn = false) : IAction, IDescribe
             context.Ui.Info(text);
         }
 
-        return Task.CompletedTask;
+        return stop ? Task.CompletedTask : next(context);
     }
 }
