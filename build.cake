@@ -13,9 +13,12 @@ var isCi = EnvironmentVariable("CI") == "true";
 var failures = new List<string>();
 var ranTests = false;
 
+// .NET splits process arguments by its own rules (double quotes, backslashes), not a shell's.
+string Quote(string[] args) => string.Join(" ", args.Select(a => "\"" + a.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\""));
+
 void Bash(string script, params string[] args)
 {
-    var quoted = string.Join(" ", args.Select(a => "'" + a.Replace("'", "'\\''") + "'"));
+    var quoted = Quote(args);
     var exit = StartProcess("bash", new ProcessSettings { Arguments = $"{script} {quoted}", WorkingDirectory = root });
     if (exit != 0)
     {
@@ -25,7 +28,7 @@ void Bash(string script, params string[] args)
 
 string BashOutput(string script, params string[] args)
 {
-    var quoted = string.Join(" ", args.Select(a => "'" + a.Replace("'", "'\\''") + "'"));
+    var quoted = Quote(args);
     var exit = StartProcess("bash", new ProcessSettings { Arguments = $"{script} {quoted}", WorkingDirectory = root, RedirectStandardOutput = true }, out var lines);
     if (exit != 0)
     {
