@@ -17,7 +17,8 @@ internal sealed class StatusCommand(CliContext context) : ICliCommand
             var rows = new List<(string Name, string Provider, MachineState State)>();
             foreach (var name in environment.SelectMachines(parse.GetValue(names) ?? []))
             {
-                var provider = await environment.ProviderForAsync(name, null, context.Interrupts.Cancellation).ConfigureAwait(false);
+                // Only named here (not used), so skip the providers' host checks, which can load native libraries.
+                var provider = await environment.ProviderForAsync(name, null, context.Interrupts.Cancellation, checkUsable: false).ConfigureAwait(false);
                 if (environment.RequireProject().ExistingProvider(name) is null)
                 {
                     // Nothing to ask a provider about: the machine has no state yet.

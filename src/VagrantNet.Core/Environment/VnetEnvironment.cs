@@ -143,8 +143,11 @@ public sealed class VnetEnvironment : IAsyncDisposable
         return await builder.BuildAsync(name, provider, cancellation).ConfigureAwait(false);
     }
 
-    /// <summary>The provider a machine uses or would use, or null when none is installed.</summary>
-    public async Task<string?> ProviderForAsync(string name, string? requested, CancellationToken cancellation)
+    /// <summary>
+    /// The provider a machine uses or would use, or null when none is installed. With <paramref name="checkUsable"/>
+    /// false the providers' host checks are skipped: enough to name the provider of a machine not yet created.
+    /// </summary>
+    public async Task<string?> ProviderForAsync(string name, string? requested, CancellationToken cancellation, bool checkUsable = true)
     {
         var existing = RequireProject().ExistingProvider(name);
         if (existing is not null || requested is not null)
@@ -152,14 +155,14 @@ public sealed class VnetEnvironment : IAsyncDisposable
             return existing ?? requested;
         }
 
-        return Registry.Providers.Count == 0 ? null : await DefaultProviderAsync(name, cancellation).ConfigureAwait(false);
+        return Registry.Providers.Count == 0 ? null : await DefaultProviderAsync(name, cancellation, checkUsable).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The provider when none is named: VNET_DEFAULT_PROVIDER, else the first provider block of the machine
     /// whose plugin is installed, else the installed provider with the highest priority.
     /// </summary>
-    private async Task<string> DefaultProviderAsync(string machine, CancellationToken cancellation)
+    private async Task<string> DefaultProviderAsync(string machine, CancellationToken cancellation, bool checkUsable = true)
     {
         if (System.Environment.GetEnvironmentVariable("VNET_DEFAULT_PROVIDER") is { Length: > 0 } fromEnvironment)
         {
@@ -188,7 +191,7 @@ public sealed class VnetEnvironment : IAsyncDisposable
         }
 
         var best = Registry.Providers.Values
-            .Where(p => p.Options.Usable?.Invoke() is null)
+            .Where(p => !checkUsable || p.Options.Usable?.Invoke() is null)
             .OrderByDescending(p => p.Options.Priority)
             .FirstOrDefault();
         return best?.Name ?? throw new VnetException("No provider is installed. Install a provider plugin (libvirt ships with vnet) and try again.");
