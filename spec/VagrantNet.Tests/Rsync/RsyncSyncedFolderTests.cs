@@ -84,14 +84,14 @@ public class RsyncSyncedFolderTests
         Write("gone.txt", "bye");
         await UpAsync();
 
-        // When
-        Write("a.txt", "two");
+        // When: a change rsync's size-and-mtime check cannot miss, even within the same second
+        Write("a.txt", "two, longer");
         File.Delete(Path.Combine(_machine.ProjectDirectory, "gone.txt"));
         var rsync = SyncedFolderPlan.For(_machine).Single();
         await rsync.Implementation.EnableAsync(_machine, rsync.Folders, CancellationToken.None);
 
         // Then
-        Assert.That(File.ReadAllText(Path.Combine(Guest, "a.txt")), Is.EqualTo("two"));
+        Assert.That(File.ReadAllText(Path.Combine(Guest, "a.txt")), Is.EqualTo("two, longer"));
         Assert.That(File.Exists(Path.Combine(Guest, "gone.txt")), Is.False);
     }
 
