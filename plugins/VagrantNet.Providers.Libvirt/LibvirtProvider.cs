@@ -103,9 +103,9 @@ public sealed class LibvirtProvider : IProvider, IDisposable
             return null;
         }
 
-        var nic = XElement.Parse(domain.GetXmlDesc()).Descendants("interface")
-            .FirstOrDefault(i => i.Element("source")?.Attribute("network")?.Value == Config.ManagementNetworkName)
-            ?? XElement.Parse(domain.GetXmlDesc()).Descendants("interface").FirstOrDefault();
+        var interfaces = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").ToList();
+        var nic = interfaces.FirstOrDefault(i => i.Element("source")?.Attribute("network")?.Value == Config.ManagementNetworkName)
+            ?? interfaces.FirstOrDefault();
         var mac = nic?.Element("mac")?.Attribute("address")?.Value;
         return mac is null ? null : LeaseFinder.Find(Driver, domain, mac, nic?.Element("source")?.Attribute("network")?.Value);
     }

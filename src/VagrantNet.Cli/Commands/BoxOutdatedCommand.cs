@@ -50,7 +50,7 @@ internal sealed class BoxOutdatedCommand(CliContext context) : ICliCommand
             await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);
             foreach (var name in environment.SelectMachines([]))
             {
-                var provider = await environment.ProviderForAsync(name, null, cancellation).ConfigureAwait(false)
+                var provider = environment.ProviderFor(name, null)
                     ?? throw new VnetException("No provider is installed, so vnet cannot tell which box the machines use.");
                 var configuration = await environment.ConfigurationAsync(name, provider, cancellation).ConfigureAwait(false);
                 var vm = configuration.Config.Vm;

@@ -46,7 +46,7 @@ internal sealed class BoxUpdateCommand(CliContext context) : ICliCommand
             await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);
             foreach (var machine in environment.SelectMachines([]))
             {
-                var machineProvider = await environment.ProviderForAsync(machine, wantedProvider, cancellation).ConfigureAwait(false)
+                var machineProvider = environment.ProviderFor(machine, wantedProvider)
                     ?? throw new VnetException("No provider is installed, so vnet cannot tell which box the machines use.");
                 var configuration = await environment.ConfigurationAsync(machine, machineProvider, cancellation).ConfigureAwait(false);
                 var vm = configuration.Config.Vm;

@@ -18,7 +18,7 @@ internal sealed class StatusCommand(CliContext context) : ICliCommand
             foreach (var name in environment.SelectMachines(parse.GetValue(names) ?? []))
             {
                 // Only named here (not used), so skip the providers' host checks, which can load native libraries.
-                var provider = await environment.ProviderForAsync(name, null, context.Interrupts.Cancellation, checkUsable: false).ConfigureAwait(false);
+                var provider = environment.ProviderFor(name, null, checkUsable: false);
                 if (environment.RequireProject().ExistingProvider(name) is null)
                 {
                     // Nothing to ask a provider about: the machine has no state yet.

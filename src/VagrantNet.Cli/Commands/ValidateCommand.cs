@@ -21,7 +21,7 @@ internal sealed class ValidateCommand(CliContext context) : ICliCommand
             {
                 var providerName = parse.GetValue(ignoreProvider)
                     ? null
-                    : await environment.ProviderForAsync(machine.Name, parse.GetValue(provider), context.Interrupts.Cancellation).ConfigureAwait(false);
+                    : environment.ProviderFor(machine.Name, parse.GetValue(provider));
                 var configuration = await environment.ConfigurationAsync(machine.Name, providerName, context.Interrupts.Cancellation).ConfigureAwait(false);
                 errors.AddRange(configuration.Errors.All);
             }

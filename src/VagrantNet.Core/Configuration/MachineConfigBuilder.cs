@@ -47,6 +47,9 @@ public sealed class MachineConfigBuilder(ProjectConfig project, PluginRegistry r
         return new MachineConfiguration(machine, provider ?? NoProviderConfig.Name, config, providerConfig, errors, definition);
     }
 
+    /// <summary>User-wide, project and Define layers merged, without the box's: enough to read the box and provider blocks.</summary>
+    public RootConfig MergeWithoutBox(MachineDefinition definition) => Merge(null, definition);
+
     private RootConfig Merge(RootConfig? boxLayer, MachineDefinition definition)
     {
         var config = new RootConfig();

@@ -120,7 +120,7 @@ public sealed class VnetEnvironment : IAsyncDisposable
             throw new VnetException($"Machine '{name}' was created with the '{existing}' provider; destroy it before using '{requestedProvider}'.");
         }
 
-        var provider = existing ?? requestedProvider ?? await DefaultProviderAsync(name, cancellation).ConfigureAwait(false);
+        var provider = existing ?? requestedProvider ?? DefaultProvider(name);
         var registration = Registry.FindProvider(provider)
             ?? throw new VnetException($"The provider '{provider}' could not be found. Installed providers: {(Registry.Providers.Count == 0 ? "none" : string.Join(", ", Registry.Providers.Keys))}.");
         if (registration.Options.Usable?.Invoke() is { } why)
@@ -147,7 +147,7 @@ public sealed class VnetEnvironment : IAsyncDisposable
     /// The provider a machine uses or would use, or null when none is installed. With <paramref name="checkUsable"/>
     /// false the providers' host checks are skipped: enough to name the provider of a machine not yet created.
     /// </summary>
-    public async Task<string?> ProviderForAsync(string name, string? requested, CancellationToken cancellation, bool checkUsable = true)
+    public string? ProviderFor(string name, string? requested, bool checkUsable = true)
     {
         var existing = RequireProject().ExistingProvider(name);
         if (existing is not null || requested is not null)
@@ -155,14 +155,14 @@ public sealed class VnetEnvironment : IAsyncDisposable
             return existing ?? requested;
         }
 
-        return Registry.Providers.Count == 0 ? null : await DefaultProviderAsync(name, cancellation, checkUsable).ConfigureAwait(false);
+        return Registry.Providers.Count == 0 ? null : DefaultProvider(name, checkUsable);
     }
 
     /// <summary>
     /// The provider when none is named: VNET_DEFAULT_PROVIDER, else the first provider block of the machine
     /// whose plugin is installed, else the installed provider with the highest priority.
     /// </summary>
-    private async Task<string> DefaultProviderAsync(string machine, CancellationToken cancellation, bool checkUsable = true)
+    private string DefaultProvider(string machine, bool checkUsable = true)
     {
         if (System.Environment.GetEnvironmentVariable("VNET_DEFAULT_PROVIDER") is { Length: > 0 } fromEnvironment)
         {
@@ -172,19 +172,8 @@ public sealed class VnetEnvironment : IAsyncDisposable
         var project = RequireProject();
         var definition = project.Config.Find(machine)
             ?? throw new VnetException($"The machine '{machine}' is not defined in this project.");
-        var probe = new Sdk.Config.RootConfig();
-        foreach (var layer in project.Config.Layers)
-        {
-            probe.Merge(layer.Config);
-        }
-
-        var defineLayer = new Sdk.Config.RootConfig();
-        ScriptErrorLocator.Run(() => definition.Configure(defineLayer), project.VagrantfilePath);
-        probe.Merge(defineLayer);
-        await Task.CompletedTask.ConfigureAwait(false);
-        cancellation.ThrowIfCancellationRequested();
-
-        var named = probe.Vm.ProviderBlocks.Select(b => b.Name).FirstOrDefault(n => Registry.FindProvider(n) is not null);
+        var merged = new MachineConfigBuilder(project.Config, Registry, _loader, _options.BoxLookup).MergeWithoutBox(definition);
+        var named = merged.Vm.ProviderBlocks.Select(b => b.Name).FirstOrDefault(n => Registry.FindProvider(n) is not null);
         if (named is not null)
         {
             return named;
