@@ -239,4 +239,149 @@ public class PluginManagerTests
             Assert.That(version, Is.EqualTo(new Version(1, 0, 0, 0)));
         }
     }
+
+    /// <summary>What is remembered between commands so that a start does not list directories or parse plugin metadata.</summary>
+    public class WithACacheDirectory
+    {
+        [Test]
+        public void Should_Load_A_Remembered_Plugin_Through_The_Entry_Type_It_Recorded()
+        {
+            // Given
+            using var fixture = new ProjectFixture().WithSamplePlugin();
+            var cache = fixture.Paths.PluginCache;
+            fixture.LoadPlugins(cacheDirectory: cache);
+
+            // When
+            var (manager, registry) = fixture.LoadPlugins(cacheDirectory: cache);
+
+            // Then
+            Assert.That(manager.Loaded.Single().Name, Is.EqualTo("SamplePlugin"));
+            Assert.That(registry.Providers.Keys, Is.EqualTo(new[] { "sample" }));
+            Assert.That(File.ReadAllText(Path.Combine(cache, "verified")), Does.Contain(" SamplePlugin.SamplePlugin\t").And.Contain("SamplePlugin.dll"));
+        }
+
+        [Test]
+        public void Should_Verify_A_Plugin_Again_When_Its_File_Changes()
+        {
+            // Given
+            using var fixture = new ProjectFixture().WithSamplePlugin();
+            var cache = fixture.Paths.PluginCache;
+            var (first, _) = fixture.LoadPlugins(cacheDirectory: cache);
+            // A new file rather than a rewrite: this process still maps the old one.
+            File.Delete(first.Loaded.Single().Path);
+            File.WriteAllText(first.Loaded.Single().Path, "not an assembly any more");
+
+            // When
+            var error = Assert.Throws<PluginLoadException>(() => fixture.LoadPlugins(cacheDirectory: cache));
+
+            // Then
+            Assert.That(error!.Message, Is.EqualTo("SamplePlugin.dll is not a .NET assembly, so it cannot be a vnet plugin."));
+        }
+
+        [Test]
+        public void Should_Keep_One_Record_Per_Plugin_When_A_Plugin_Is_Rebuilt()
+        {
+            // Given: a plugin verified, then replaced by a build with another write time.
+            using var fixture = new ProjectFixture().WithSamplePlugin();
+            var cache = fixture.Paths.PluginCache;
+            var (first, _) = fixture.LoadPlugins(cacheDirectory: cache);
+            var path = first.Loaded.Single().Path;
+            var rebuilt = path + ".new";
+            File.Copy(path, rebuilt);
+            File.SetLastWriteTimeUtc(rebuilt, File.GetLastWriteTimeUtc(path).AddMinutes(1));
+            File.Move(rebuilt, path, overwrite: true);
+
+            // When
+            var (second, _) = fixture.LoadPlugins(cacheDirectory: cache);
+
+            // Then
+            Assert.That(second.Loaded.Single().Name, Is.EqualTo("SamplePlugin"));
+            Assert.That(File.ReadAllLines(Path.Combine(cache, "verified")), Has.Length.EqualTo(1));
+        }
+
+        [Test]
+        public void Should_Verify_A_Remembered_Plugin_Again_Under_Another_Sdk_Version()
+        {
+            // Given
+            using var fixture = new ProjectFixture().WithSamplePlugin();
+            var cache = fixture.Paths.PluginCache;
+            fixture.LoadPlugins(cacheDirectory: cache);
+
+            // When
+            var error = Assert.Throws<PluginLoadException>(() => fixture.LoadPlugins(hostSdkVersion: new Version(2, 0, 0, 0), cacheDirectory: cache));
+
+            // Then
+            Assert.That(error!.Message, Does.StartWith("Plugin SamplePlugin.dll was built against VagrantNet.Sdk 1.0.0.0 but vnet provides VagrantNet.Sdk 2.0.0.0;"));
+        }
+
+        [Test]
+        public void Should_Find_A_Plugin_Installed_After_The_Directory_Was_Listed()
+        {
+            // Given
+            using var fixture = new ProjectFixture();
+            Directory.CreateDirectory(fixture.Paths.Plugins);
+            fixture.PluginDirectories.Add(fixture.Paths.Plugins);
+            var cache = fixture.Paths.PluginCache;
+            var (before, _) = fixture.LoadPlugins(cacheDirectory: cache);
+            fixture.WithSamplePlugin();
+
+            // When
+            var (after, registry) = fixture.LoadPlugins(cacheDirectory: cache);
+
+            // Then
+            Assert.That(before.Loaded, Is.Empty);
+            Assert.That(after.Loaded.Single().Name, Is.EqualTo("SamplePlugin"));
+            Assert.That(registry.Providers.Keys, Is.EqualTo(new[] { "sample" }));
+        }
+
+        [Test]
+        public void Should_Stop_Finding_A_Plugin_Removed_After_The_Directory_Was_Listed()
+        {
+            // Given
+            using var fixture = new ProjectFixture().WithSamplePlugin();
+            var cache = fixture.Paths.PluginCache;
+            fixture.LoadPlugins(cacheDirectory: cache);
+            Directory.Delete(Path.Combine(fixture.Paths.Plugins, "SamplePlugin"), recursive: true);
+
+            // When
+            var (manager, _) = fixture.LoadPlugins(cacheDirectory: cache);
+
+            // Then
+            Assert.That(manager.Loaded, Is.Empty);
+        }
+
+        [Test]
+        public void Should_Load_Plugins_When_The_Cache_Is_Garbage_Or_Cannot_Be_Written()
+        {
+            // Given: the cache "directory" is a file, so nothing can be written under it, and its entries are garbage.
+            using var fixture = new ProjectFixture().WithSamplePlugin();
+            var cache = Path.Combine(fixture.Root, "not-a-directory");
+            File.WriteAllText(cache, "x\ty\n\tgarbage\n");
+
+            // When
+            var (manager, registry) = fixture.LoadPlugins(cacheDirectory: cache);
+
+            // Then
+            Assert.That(manager.Loaded.Single().Name, Is.EqualTo("SamplePlugin"));
+            Assert.That(registry.Providers.Keys, Is.EqualTo(new[] { "sample" }));
+        }
+
+        [Test]
+        public void Should_Ignore_A_Recorded_Entry_That_Names_Another_Type()
+        {
+            // Given: an entry whose token points at some other type (as a hand-edited or stale file could).
+            using var fixture = new ProjectFixture().WithSamplePlugin();
+            var cache = fixture.Paths.PluginCache;
+            fixture.LoadPlugins(cacheDirectory: cache);
+            var verified = Path.Combine(cache, "verified");
+            File.WriteAllLines(verified, File.ReadAllLines(verified).Select(l => "33554433" + l[l.IndexOf(' ', StringComparison.Ordinal)..]));
+
+            // When
+            var (manager, registry) = fixture.LoadPlugins(cacheDirectory: cache);
+
+            // Then: the attribute is read instead.
+            Assert.That(manager.Loaded.Single().Name, Is.EqualTo("SamplePlugin"));
+            Assert.That(registry.Providers.Keys, Is.EqualTo(new[] { "sample" }));
+        }
+    }
 }

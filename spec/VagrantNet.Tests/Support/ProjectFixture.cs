@@ -86,9 +86,9 @@ internal sealed class ProjectFixture : IDisposable
     public Task<VnetEnvironment> LoadEnvironmentAsync() => VnetEnvironment.LoadAsync(Options(), CancellationToken.None);
 
     /// <summary>Loads only the plugins, for tests of the plugin host.</summary>
-    public (PluginManager Manager, PluginRegistry Registry) LoadPlugins(Version? hostSdkVersion = null)
+    public (PluginManager Manager, PluginRegistry Registry) LoadPlugins(Version? hostSdkVersion = null, string? cacheDirectory = null)
     {
-        var manager = new PluginManager(NullLogger.Instance, hostSdkVersion);
+        var manager = new PluginManager(NullLogger.Instance, hostSdkVersion, cacheDirectory);
         var registry = new PluginRegistry();
         manager.LoadAll(PluginDirectories, registry);
         return (manager, registry);

@@ -51,7 +51,7 @@ public sealed class VnetEnvironment : IAsyncDisposable
             builtin.Register(registry);
         }
 
-        var plugins = new PluginManager(options.LoggerFactory.CreateLogger("plugins"));
+        var plugins = new PluginManager(options.LoggerFactory.CreateLogger("plugins"), cacheDirectory: options.Paths.PluginCache);
         plugins.LoadAll(options.PluginDirectories, registry);
 
         var evaluator = options.CreateEvaluator([.. plugins.Loaded.Select(p => p.Assembly)]);

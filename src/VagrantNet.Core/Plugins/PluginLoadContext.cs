@@ -17,7 +17,9 @@ internal sealed class PluginLoadContext(string mainAssemblyPath) : AssemblyLoadC
         "Microsoft.Extensions.DependencyInjection.Abstractions",
     };
 
-    private readonly AssemblyDependencyResolver _resolver = new(mainAssemblyPath);
+    // Made on the first dependency asked for: reading the deps.json costs a few milliseconds that a command
+    // using only the plugin's own types (status, validate) need not pay.
+    private readonly Lazy<AssemblyDependencyResolver> _resolver = new(() => new AssemblyDependencyResolver(mainAssemblyPath));
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
@@ -26,13 +28,24 @@ internal sealed class PluginLoadContext(string mainAssemblyPath) : AssemblyLoadC
             return Default.LoadFromAssemblyName(assemblyName);
         }
 
-        var path = _resolver.ResolveAssemblyToPath(assemblyName);
+        if (IsFrameworkAssembly(assemblyName))
+        {
+            // The runtime's own assemblies always come from the shared framework: no need to read the deps.json.
+            return null;
+        }
+
+        var path = _resolver.Value.ResolveAssemblyToPath(assemblyName);
         return path is null ? null : LoadFromAssemblyPath(path);
     }
 
+    private static readonly string FrameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+
+    private static bool IsFrameworkAssembly(AssemblyName name) =>
+        name.Name is { } simple && File.Exists(Path.Combine(FrameworkDirectory, simple + ".dll"));
+
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
     {
-        var path = _resolver.ResolveUnmanagedDllToPath(unmanagedDllName);
+        var path = _resolver.Value.ResolveUnmanagedDllToPath(unmanagedDllName);
         return path is null ? IntPtr.Zero : LoadUnmanagedDllFromPath(path);
     }
 }

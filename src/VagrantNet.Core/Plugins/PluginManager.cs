@@ -12,12 +12,18 @@ public sealed class PluginManager
 {
     private readonly PluginVerifier _verifier;
     private readonly ILogger _logger;
+    private readonly PluginDirectoryCache? _directories;
     private readonly List<LoadedPlugin> _loaded = [];
 
-    public PluginManager(ILogger logger, Version? hostSdkVersion = null)
+    /// <param name="cacheDirectory">
+    /// Where plugin directory listings and verified plugins are remembered between commands; null looks and verifies
+    /// afresh every time.
+    /// </param>
+    public PluginManager(ILogger logger, Version? hostSdkVersion = null, string? cacheDirectory = null)
     {
         _logger = logger;
-        _verifier = new PluginVerifier(hostSdkVersion ?? SdkVersion);
+        _verifier = new PluginVerifier(hostSdkVersion ?? SdkVersion, cacheDirectory is null ? null : new PluginVerificationCache(Path.Combine(cacheDirectory, "verified")));
+        _directories = cacheDirectory is null ? null : new PluginDirectoryCache(Path.Combine(cacheDirectory, "directories"));
     }
 
     /// <summary>The SDK version the host provides.</summary>
@@ -26,17 +32,17 @@ public sealed class PluginManager
     public IReadOnlyList<LoadedPlugin> Loaded => _loaded;
 
     /// <summary>The main assembly of every plugin found under <paramref name="directories"/>, in a stable order.</summary>
-    public static IReadOnlyList<string> Discover(IEnumerable<string> directories) =>
+    public static IReadOnlyList<string> Discover(IEnumerable<string> directories, PluginDirectoryCache? cache = null) =>
         [.. directories
             .Where(Directory.Exists)
-            .SelectMany(d => Directory.GetDirectories(d).OrderBy(p => p, StringComparer.Ordinal))
-            .Select(d => Path.Combine(d, Path.GetFileName(d) + ".dll"))
+            .SelectMany(d => (cache?.Subdirectories(d) ?? [.. Directory.GetDirectories(d).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)])
+                .Select(name => Path.Combine(d, name, name + ".dll")))
             .Where(File.Exists)];
 
     /// <summary>Loads every plugin under <paramref name="directories"/> and registers it.</summary>
     public void LoadAll(IEnumerable<string> directories, PluginRegistry registry)
     {
-        foreach (var path in Discover(directories))
+        foreach (var path in Discover(directories, _directories))
         {
             Load(path, registry);
         }
@@ -45,10 +51,10 @@ public sealed class PluginManager
     public LoadedPlugin Load(string assemblyPath, PluginRegistry registry)
     {
         assemblyPath = Path.GetFullPath(assemblyPath);
-        var refusal = _verifier.Verify(assemblyPath);
-        if (refusal is not null)
+        var verdict = _verifier.Verify(assemblyPath);
+        if (verdict.Refusal is not null)
         {
-            throw new PluginLoadException(refusal);
+            throw new PluginLoadException(verdict.Refusal);
         }
 
         var context = new PluginLoadContext(assemblyPath);
@@ -62,14 +68,13 @@ public sealed class PluginManager
             throw new PluginLoadException($"Plugin {Path.GetFileName(assemblyPath)} could not be loaded: {e.Message}", e);
         }
 
-        var attribute = assembly.GetCustomAttribute<VagrantPluginAttribute>()
-            ?? throw new PluginLoadException($"{Path.GetFileName(assemblyPath)} is not a vnet plugin: it has no [assembly: VagrantPlugin(typeof(...))] attribute.");
-        if (!typeof(IVagrantPlugin).IsAssignableFrom(attribute.PluginType) || attribute.PluginType.GetConstructor(Type.EmptyTypes) is null)
+        var pluginType = EntryType(assembly, verdict.Entry, assemblyPath);
+        if (!typeof(IVagrantPlugin).IsAssignableFrom(pluginType) || pluginType.GetConstructor(Type.EmptyTypes) is null)
         {
-            throw new PluginLoadException($"Plugin {Path.GetFileName(assemblyPath)}: {attribute.PluginType.FullName} must implement IVagrantPlugin and have a public parameterless constructor.");
+            throw new PluginLoadException($"Plugin {Path.GetFileName(assemblyPath)}: {pluginType.FullName} must implement IVagrantPlugin and have a public parameterless constructor.");
         }
 
-        var plugin = (IVagrantPlugin)Activator.CreateInstance(attribute.PluginType)!;
+        var plugin = (IVagrantPlugin)Activator.CreateInstance(pluginType)!;
         registry.CurrentPlugin = assembly.GetName().Name!;
         try
         {
@@ -85,6 +90,34 @@ public sealed class PluginManager
         _logger.LogDebug("Loaded plugin {Plugin} {Version} from {Path}", loaded.Name, loaded.Version, assemblyPath);
         return loaded;
     }
+
+    /// <summary>
+    /// The plugin's entry type: by the token the verifier read from the metadata when the type is the plugin's own,
+    /// else through the attribute by reflection (several milliseconds, which every start would pay).
+    /// </summary>
+    private static Type EntryType(Assembly assembly, PluginEntry? entry, string assemblyPath)
+    {
+        var byToken = entry is { Token: not 0 } ? ResolveType(assembly, entry.Token) : null;
+        return (byToken is not null && NameOf(byToken) == entry!.TypeName.Split(',')[0].Trim() ? byToken : null)
+            ?? assembly.GetCustomAttribute<VagrantPluginAttribute>()?.PluginType
+            ?? throw new PluginLoadException($"{Path.GetFileName(assemblyPath)} is not a vnet plugin: it has no [assembly: VagrantPlugin(typeof(...))] attribute.");
+    }
+
+    /// <summary>The type a recorded token names, or null when the token names none (a stale or edited record).</summary>
+    private static Type? ResolveType(Assembly assembly, int token)
+    {
+        try
+        {
+            return assembly.ManifestModule.ResolveType(token);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    // Built from the metadata's two names: Type.FullName goes through a type-name formatter that is slow on first use.
+    private static string NameOf(Type type) => type.Namespace is { Length: > 0 } ns ? ns + "." + type.Name : type.Name;
 }
 
 public sealed record LoadedPlugin(string Name, Version? Version, string Path, Assembly Assembly);

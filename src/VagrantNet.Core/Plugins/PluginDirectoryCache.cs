@@ -1,0 +1,27 @@
+using System.Globalization;
+using VagrantNet.Core.Environment;
+
+namespace VagrantNet.Core.Plugins;
+
+/// <summary>
+/// The subdirectories of each plugin directory, remembered with the directory's write time, which changes whenever
+/// an entry is added, removed or renamed. The first directory listing of a process costs about 4 ms; a stat does not.
+/// </summary>
+public sealed class PluginDirectoryCache(string file)
+{
+    private readonly CacheFile _file = new(file);
+
+    /// <summary>The names of <paramref name="directory"/>'s subdirectories, in ordinal order.</summary>
+    public IReadOnlyList<string> Subdirectories(string directory)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"{Directory.GetLastWriteTimeUtc(directory).Ticks}\t{directory}");
+        if (_file.Get(key) is { } known)
+        {
+            return known.Length == 0 ? [] : known.Split('/');
+        }
+
+        var names = Directory.GetDirectories(directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        _file.Set(key, string.Join('/', names), other => Directory.Exists(other[(other.IndexOf('\t', StringComparison.Ordinal) + 1)..]) && other[(other.IndexOf('\t', StringComparison.Ordinal) + 1)..] != directory);
+        return names;
+    }
+}
