@@ -84,7 +84,33 @@ Task("Publish")
             PublishReadyToRun = true,
         });
     }
+
+    RecordCompilerJitProfile();
 });
+
+// Compiles a typical Vagrantfile.csx with the published vnet and ships the multi-core JIT profile that run recorded
+// beside the binary, so that a user's first script compile already has it (see CompilerJitProfile).
+void RecordCompilerJitProfile()
+{
+    var training = artifacts.Combine("jit-training");
+    CleanDirectory(training);
+    CopyFile("src/VagrantNet.Cli/JitTraining/Vagrantfile.csx", training.CombineWithFilePath("Vagrantfile.csx"));
+    var home = training.Combine("home");
+    var exit = StartProcess(vnetDir.CombineWithFilePath("vnet"), new ProcessSettings
+    {
+        Arguments = "validate",
+        WorkingDirectory = training,
+        EnvironmentVariables = new Dictionary<string, string?> { ["VNET_HOME"] = home.FullPath, ["VNET_LOG"] = null },
+    });
+    var profile = home.Combine("cache").Combine("jit").CombineWithFilePath("compile.jitprofile");
+    if (exit != 0 || !FileExists(profile))
+    {
+        throw new Exception($"Recording the compiler's JIT profile failed: `vnet validate` exited with {exit}, profile {(FileExists(profile) ? "written" : "missing")}.");
+    }
+
+    CopyFile(profile, vnetDir.CombineWithFilePath("compile.jitprofile"));
+    DeleteDirectory(training, new DeleteDirectorySettings { Recursive = true });
+}
 
 Task("UnitTests")
     .Description("Unit tests and the libvirt test-driver tier: no real VM.")
@@ -166,7 +192,12 @@ Task("Pack")
     {
         Configuration = configuration,
         OutputDirectory = artifacts.Combine("packages"),
-        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("VnetPluginsDir", vnetDir.Combine("plugins").FullPath + "/"),
+        // ReadyToRun code is for linux-x64, so the tool is a linux-x64 one (vnet drives libvirt: Linux only anyway).
+        MSBuildSettings = new DotNetMSBuildSettings()
+            .WithProperty("VnetPublishedDir", vnetDir.FullPath + "/")
+            .WithProperty("PublishReadyToRun", "true")
+            .WithProperty("RuntimeIdentifier", "linux-x64")
+            .WithProperty("SelfContained", "false"),
     });
 });
 

@@ -4,4 +4,4 @@ namespace VagrantNet.Scripting;
 public sealed record CompiledScript(byte[] Image, IReadOnlyList<ScriptSource> Sources);
 
 /// <summary>A source file of a script (the main file or a <c>#load</c>ed one) and the hash of its text.</summary>
-public sealed record ScriptSource(string Path, string Sha256);
+public sealed record ScriptSource(string Path, string Hash);

@@ -18,14 +18,17 @@ public sealed class ScriptEvaluator : IVagrantfileEvaluator
     private readonly CompiledScriptCache _cache;
     private readonly ScriptReferences _references;
     private readonly ILogger _logger;
+    private readonly string? _jitProfileDirectory;
     private readonly Dictionary<string, Assembly> _loaded = [];
     private ScriptLoadContext? _context;
 
-    public ScriptEvaluator(CompiledScriptCache cache, ScriptReferences references, ILogger logger)
+    /// <param name="jitProfileDirectory">Where <see cref="CompilerJitProfile"/> keeps its profile; null compiles without one.</param>
+    public ScriptEvaluator(CompiledScriptCache cache, ScriptReferences references, ILogger logger, string? jitProfileDirectory = null)
     {
         _cache = cache;
         _references = references;
         _logger = logger;
+        _jitProfileDirectory = jitProfileDirectory;
     }
 
     /// <summary>How many scripts this evaluator compiled (cache misses).</summary>
@@ -60,11 +63,19 @@ public sealed class ScriptEvaluator : IVagrantfileEvaluator
 
     // Kept out of line so that the JIT touches Roslyn's types only on a cache miss.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private CompiledScript Compile(string path) => RoslynScriptCompiler.Compile(path, _references);
+    private CompiledScript Compile(string path)
+    {
+        if (_jitProfileDirectory is not null)
+        {
+            CompilerJitProfile.Start(_jitProfileDirectory);
+        }
+
+        return RoslynScriptCompiler.Compile(path, _references);
+    }
 
     private Assembly Load(CompiledScript compiled)
     {
-        var key = CompiledScriptCache.HashText(Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(compiled.Image)));
+        var key = CompiledScriptCache.HashBytes(compiled.Image);
         if (!_loaded.TryGetValue(key, out var assembly))
         {
             _context ??= new ScriptLoadContext(_references);

@@ -64,6 +64,45 @@ public class CliAppTests
             // Then
             Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
         }
+
+        [Test]
+        public async Task A_Mistyped_Command_Is_Refused_With_The_Whole_Tree_In_Reach()
+        {
+            // Given, When: the first word names no command, so every command is built and the parser can suggest one.
+            var run = await VnetAsync("stauts");
+
+            // Then
+            Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+            Assert.That(run.Stderr + run.Stdout, Does.Contain("'stauts' was not matched").And.Contain("status"));
+        }
+
+        [Test]
+        public async Task A_Commands_Own_Help_Works_With_Global_Options_Before_It()
+        {
+            // Given, When
+            var run = await VnetAsync("--no-color", "box", "add", "--help");
+
+            // Then
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Stdout, Does.Contain("--box-version").And.Contain("--checksum"));
+        }
+
+        [Test]
+        public async Task Builds_Only_The_Invoked_Command()
+        {
+            // Given
+            var app = new VagrantNet.Cli.CliApp(_project.ProjectDirectory, new VagrantNet.Core.Actions.InterruptSource());
+
+            // When
+            var whole = app.BuildRoot();
+            var status = app.BuildRoot(["--debug", "status", "web"]);
+            var typo = app.BuildRoot(["stauts"]);
+
+            // Then
+            Assert.That(whole.Subcommands.Select(c => c.Name), Has.Member("status").And.Member("box").And.Member("up"));
+            Assert.That(status.Subcommands.Select(c => c.Name), Is.EqualTo(new[] { "status" }));
+            Assert.That(typo.Subcommands.Select(c => c.Name), Is.EquivalentTo(whole.Subcommands.Select(c => c.Name)));
+        }
     }
 
     public class Init : CliAppTests

@@ -31,6 +31,22 @@ public class VnetProcessTests
     }
 
     [Test]
+    public async Task A_Cold_Compile_Records_The_Compilers_Jit_Profile_In_Vnet_Home()
+    {
+        // Given
+        using var project = new ProjectFixture().WithVagrantfile("TwoMachines.csx");
+
+        // When
+        var run = await VnetProcess.RunAsync(project.ProjectDirectory, new Dictionary<string, string?> { ["VNET_HOME"] = project.Home }, "status");
+
+        // Then: the runtime writes the profile as the process exits.
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var profile = new FileInfo(Path.Combine(project.Paths.JitProfiles, VagrantNet.Scripting.CompilerJitProfile.FileName));
+        Assert.That(profile.Exists, Is.True, "no JIT profile was recorded");
+        Assert.That(profile.Length, Is.GreaterThan(1000));
+    }
+
+    [Test]
     public async Task Logs_Go_To_Stderr_And_The_Table_To_Stdout()
     {
         // Given

@@ -8,6 +8,8 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet box add ADDRESS</c>: installs a box from a file, a URL, a catalog, or an org/name on the catalog server.</summary>
 internal sealed class BoxAddCommand(CliContext context) : ICliCommand
 {
+    public string Name => "add";
+
     public Command Build()
     {
         var address = new Argument<string[]>("address") { Description = "A box file, a box or catalog URL, or org/name (the older NAME URL form is accepted too)", Arity = new ArgumentArity(1, 2) };
@@ -22,7 +24,7 @@ internal sealed class BoxAddCommand(CliContext context) : ICliCommand
         var clean = new Option<bool>("--clean", "-c") { Description = "Discard a partial download instead of resuming it" };
         var insecure = new Option<bool>("--insecure") { Description = "Do not verify TLS certificates" };
         var caCert = new Option<string?>("--cacert") { Description = "CA certificate(s) (PEM) to verify the server with" };
-        var command = new Command("add", "Adds a box to the box store")
+        var command = new Command(Name, "Adds a box to the box store")
         {
             address, name, version, provider, architecture, checksum, checksumType, force, clean, insecure, caCert,
         };

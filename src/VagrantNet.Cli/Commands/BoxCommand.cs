@@ -8,9 +8,11 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet box</c>: the parent of the box subcommands.</summary>
 internal sealed class BoxCommand(CliContext context) : ICliCommand
 {
+    public string Name => "box";
+
     public Command Build()
     {
-        var command = new Command("box", "Manages boxes: installation, removal, etc.");
+        var command = new Command(Name, "Manages boxes: installation, removal, etc.");
         ICliCommand[] subcommands =
         [
             new BoxAddCommand(context),

@@ -9,10 +9,12 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet box list</c>: the installed boxes as a table (machine-readable: box-name, box-provider, box-version lines).</summary>
 internal sealed class BoxListCommand(CliContext context) : ICliCommand
 {
+    public string Name => "list";
+
     public Command Build()
     {
         var boxInfo = new Option<bool>("--box-info", "-i") { Description = "Show each box's info.json (author, homepage, ...) and size" };
-        var command = new Command("list", "Lists the installed boxes") { boxInfo };
+        var command = new Command(Name, "Lists the installed boxes") { boxInfo };
         command.SetAction(parse =>
         {
             var boxes = BoxCommand.Store(context).All();
@@ -40,7 +42,7 @@ internal sealed class BoxListCommand(CliContext context) : ICliCommand
 
             if (boxes.Count == 0)
             {
-                ui.Console.Profile.Out.Writer.WriteLine("There are no installed boxes! Use `vnet box add` to add some.");
+                ui.Output.WriteLine("There are no installed boxes! Use `vnet box add` to add some.");
                 return 0;
             }
 

@@ -9,12 +9,14 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet box outdated [--global]</c>: whether the project's boxes (or every installed box) have newer catalog versions.</summary>
 internal sealed class BoxOutdatedCommand(CliContext context) : ICliCommand
 {
+    public string Name => "outdated";
+
     public Command Build()
     {
         var global = new Option<bool>("--global") { Description = "Check every installed box, not only the current project's" };
         var insecure = new Option<bool>("--insecure") { Description = "Do not verify TLS certificates" };
         var caCert = new Option<string?>("--cacert") { Description = "CA certificate(s) (PEM) to verify the server with" };
-        var command = new Command("outdated", "Checks whether the boxes in use have newer versions") { global, insecure, caCert };
+        var command = new Command(Name, "Checks whether the boxes in use have newer versions") { global, insecure, caCert };
         command.SetAction(async (parse, cancellation) =>
         {
             var store = BoxCommand.Store(context);

@@ -8,6 +8,8 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet box prune</c>: removes every version of each box except the newest.</summary>
 internal sealed class BoxPruneCommand(CliContext context) : ICliCommand
 {
+    public string Name => "prune";
+
     public Command Build()
     {
         var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Only print what would be removed" };
@@ -15,7 +17,7 @@ internal sealed class BoxPruneCommand(CliContext context) : ICliCommand
         var name = new Option<string?>("--name") { Description = "Prune only this box" };
         var provider = new Option<string?>("--provider") { Description = "Prune only boxes for this provider" };
         var force = new Option<bool>("--force", "-f") { Description = "Remove boxes that machines still use without asking" };
-        var command = new Command("prune", "Removes old versions of installed boxes") { dryRun, keepActive, name, provider, force };
+        var command = new Command(Name, "Removes old versions of installed boxes") { dryRun, keepActive, name, provider, force };
         command.SetAction(async (parse, cancellation) =>
         {
             var store = BoxCommand.Store(context);

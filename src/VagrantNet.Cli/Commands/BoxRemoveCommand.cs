@@ -9,6 +9,8 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet box remove NAME</c>: removes an installed box, refusing while a machine uses it unless forced.</summary>
 internal sealed class BoxRemoveCommand(CliContext context) : ICliCommand
 {
+    public string Name => "remove";
+
     public Command Build()
     {
         var name = new Argument<string>("name") { Description = "Name of the box to remove" };
@@ -17,7 +19,7 @@ internal sealed class BoxRemoveCommand(CliContext context) : ICliCommand
         var provider = new Option<string?>("--provider") { Description = "The provider-specific box to remove" };
         var architecture = new Option<string?>("--architecture") { Description = "The architecture-specific box to remove" };
         var force = new Option<bool>("--force", "-f") { Description = "Remove the box even while machines use it" };
-        var command = new Command("remove", "Removes a box from the box store") { name, version, all, provider, architecture, force };
+        var command = new Command(Name, "Removes a box from the box store") { name, version, all, provider, architecture, force };
         command.SetAction(async (parse, cancellation) =>
         {
             var boxName = parse.GetValue(name)!;

@@ -8,6 +8,8 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet box repackage NAME PROVIDER VERSION</c>: packs an installed box back into <c>./package.box</c>.</summary>
 internal sealed class BoxRepackageCommand(CliContext context) : ICliCommand
 {
+    public string Name => "repackage";
+
     public const string OutputName = "package.box";
 
     public Command Build()
@@ -16,7 +18,7 @@ internal sealed class BoxRepackageCommand(CliContext context) : ICliCommand
         var provider = new Argument<string>("provider") { Description = "Its provider" };
         var version = new Argument<string>("version") { Description = "Its version" };
         var architecture = new Option<string?>("--architecture") { Description = "Its architecture, when several are installed" };
-        var command = new Command("repackage", "Repackages an installed box into a .box file") { name, provider, version, architecture };
+        var command = new Command(Name, "Repackages an installed box into a .box file") { name, provider, version, architecture };
         command.SetAction(async (parse, cancellation) =>
         {
             var boxName = parse.GetValue(name)!;

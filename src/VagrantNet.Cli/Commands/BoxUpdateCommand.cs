@@ -9,6 +9,8 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet box update [--box NAME]</c>: downloads the newest catalog version of a box (or of the project's boxes).</summary>
 internal sealed class BoxUpdateCommand(CliContext context) : ICliCommand
 {
+    public string Name => "update";
+
     public Command Build()
     {
         var boxName = new Option<string?>("--box") { Description = "Update this installed box instead of the project's boxes" };
@@ -16,7 +18,7 @@ internal sealed class BoxUpdateCommand(CliContext context) : ICliCommand
         var architecture = new Option<string?>("--architecture") { Description = "Update the box for this architecture only" };
         var insecure = new Option<bool>("--insecure") { Description = "Do not verify TLS certificates" };
         var caCert = new Option<string?>("--cacert") { Description = "CA certificate(s) (PEM) to verify the server with" };
-        var command = new Command("update", "Updates a box to its newest catalog version") { boxName, provider, architecture, insecure, caCert };
+        var command = new Command(Name, "Updates a box to its newest catalog version") { boxName, provider, architecture, insecure, caCert };
         command.SetAction(async (parse, cancellation) =>
         {
             var store = BoxCommand.Store(context);

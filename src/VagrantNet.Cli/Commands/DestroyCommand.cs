@@ -9,13 +9,15 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet destroy [-f]</c>: removes machines and everything vnet made for them, after a confirmation.</summary>
 internal sealed class DestroyCommand(CliContext context) : ICliCommand
 {
+    public string Name => "destroy";
+
     public Command Build()
     {
         var names = CommonArguments.Machines();
         var force = CommonArguments.Force("Destroy without confirmation");
         var parallel = new Option<bool>("--parallel") { Description = "Destroy machines in parallel" };
         var dryRun = CommonArguments.DryRun();
-        var command = new Command("destroy", "Stops and deletes all traces of the vnet machine") { names, force, parallel, dryRun };
+        var command = new Command(Name, "Stops and deletes all traces of the vnet machine") { names, force, parallel, dryRun };
         command.SetAction(async (parse, cancellation) =>
         {
             var support = new MachineCommandSupport(context);

@@ -11,10 +11,12 @@ namespace VagrantNet.Cli.Commands;
 /// </summary>
 internal sealed class GlobalStatusCommand(CliContext context) : ICliCommand
 {
+    public string Name => "global-status";
+
     public Command Build()
     {
         var prune = new Option<bool>("--prune") { Description = "Prune invalid entries" };
-        var command = new Command("global-status", "Outputs status of vnet environments for this user") { prune };
+        var command = new Command(Name, "Outputs status of vnet environments for this user") { prune };
         command.SetAction(async (parse, cancellation) =>
         {
             var index = new MachineIndex(context.Paths.MachineIndex);
@@ -79,7 +81,7 @@ internal sealed class GlobalStatusCommand(CliContext context) : ICliCommand
             return;
         }
 
-        var output = ui.Console.Profile.Out.Writer;
+        var output = ui.Output;
         output.WriteLine($"{"id",-8}{"name",-12}{"provider",-10}{"state",-12}directory");
         output.WriteLine(new string('-', 72));
         foreach (var (id, entry, state) in rows)

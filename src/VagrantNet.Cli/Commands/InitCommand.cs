@@ -7,6 +7,8 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet init [box] [url]</c>: writes a commented Vagrantfile.csx that validates as written.</summary>
 internal sealed class InitCommand(CliContext context) : ICliCommand
 {
+    public string Name => "init";
+
     public Command Build()
     {
         var box = new Argument<string?>("box") { Description = "Box name to put in the new Vagrantfile.csx", Arity = ArgumentArity.ZeroOrOne };
@@ -15,7 +17,7 @@ internal sealed class InitCommand(CliContext context) : ICliCommand
         var minimal = new Option<bool>("--minimal", "-m") { Description = "Write a Vagrantfile.csx without comments" };
         var output = new Option<string?>("--output") { Description = "Write to this path instead of ./Vagrantfile.csx ('-' for stdout)" };
         var boxVersion = new Option<string?>("--box-version") { Description = "Version constraint to put in the new Vagrantfile.csx" };
-        var command = new Command("init", "Initializes a new vnet environment by creating a Vagrantfile.csx") { box, url, force, minimal, output, boxVersion };
+        var command = new Command(Name, "Initializes a new vnet environment by creating a Vagrantfile.csx") { box, url, force, minimal, output, boxVersion };
         command.SetAction(parse =>
         {
             var text = VagrantfileTemplate.Render(parse.GetValue(box) ?? "base", parse.GetValue(url), parse.GetValue(boxVersion), parse.GetValue(minimal));

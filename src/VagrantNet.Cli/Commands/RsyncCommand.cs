@@ -11,10 +11,12 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet rsync [name...]</c>: syncs the rsync synced folders of running machines once.</summary>
 internal sealed class RsyncCommand(CliContext context) : ICliCommand
 {
+    public string Name => "rsync";
+
     public Command Build()
     {
         var names = CommonArguments.Machines();
-        var command = new Command("rsync", "Syncs rsync synced folders to remote machine") { names };
+        var command = new Command(Name, "Syncs rsync synced folders to remote machine") { names };
         command.SetAction(async (parse, cancellation) =>
         {
             var support = new MachineCommandSupport(context);
@@ -34,11 +36,13 @@ internal sealed class RsyncCommand(CliContext context) : ICliCommand
 /// <summary><c>vnet rsync-auto [name...]</c>: watches the host folders and re-syncs on change until Ctrl+C.</summary>
 internal sealed class RsyncAutoCommand(CliContext context) : ICliCommand
 {
+    public string Name => "rsync-auto";
+
     public Command Build()
     {
         var names = CommonArguments.Machines();
         var noInitial = new Option<bool>("--no-rsync-initial") { Description = "Do not sync when starting to watch" };
-        var command = new Command("rsync-auto", "Syncs rsync synced folders automatically when files change") { names, noInitial };
+        var command = new Command(Name, "Syncs rsync synced folders automatically when files change") { names, noInitial };
         command.SetAction(async (parse, cancellation) =>
         {
             var support = new MachineCommandSupport(context);

@@ -8,13 +8,15 @@ namespace VagrantNet.Cli.Commands;
 /// <summary>The shape of halt, suspend and resume: machine names, a pipeline, done.</summary>
 internal abstract class SimpleMachineCommand(CliContext context, string name, string description, string action) : ICliCommand
 {
+    public string Name => name;
+
     protected CliContext Context { get; } = context;
 
     public Command Build()
     {
         var names = CommonArguments.Machines();
         var dryRun = CommonArguments.DryRun();
-        var command = new Command(name, description) { names, dryRun };
+        var command = new Command(Name, description) { names, dryRun };
         var seeds = AddOptions(command);
         command.SetAction(async (parse, cancellation) =>
         {

@@ -12,6 +12,8 @@ namespace VagrantNet.Cli.Commands;
 /// </summary>
 internal sealed class SshCommand(CliContext context) : ICliCommand
 {
+    public string Name => "ssh";
+
     public Command Build()
     {
         var name = new Argument<string?>("name") { Description = "Machine to connect to (the primary one when omitted)", Arity = ArgumentArity.ZeroOrOne };
@@ -19,7 +21,7 @@ internal sealed class SshCommand(CliContext context) : ICliCommand
         var plain = new Option<bool>("--plain", "-p") { Description = "Plain mode: leave authentication to the user" };
         var tty = new Option<bool>("--tty", "-t") { Description = "Allocate a TTY even with --command" };
         var extra = new Argument<string[]>("extra_ssh_args") { Description = "Extra arguments for ssh, after --", Arity = ArgumentArity.ZeroOrMore };
-        var ssh = new Command("ssh", "Connects to machine via SSH") { name, command, plain, tty, extra };
+        var ssh = new Command(Name, "Connects to machine via SSH") { name, command, plain, tty, extra };
         ssh.SetAction(async (parse, cancellation) =>
         {
             await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);

@@ -6,11 +6,13 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet ssh-config [name] [--host NAME]</c>: an OpenSSH config block per running machine.</summary>
 internal sealed class SshConfigCommand(CliContext context) : ICliCommand
 {
+    public string Name => "ssh-config";
+
     public Command Build()
     {
         var names = CommonArguments.Machines();
         var host = new Option<string?>("--host") { Description = "Name the host for the config" };
-        var command = new Command("ssh-config", "Outputs OpenSSH valid configuration to connect to the machine") { names, host };
+        var command = new Command(Name, "Outputs OpenSSH valid configuration to connect to the machine") { names, host };
         command.SetAction(async (parse, cancellation) =>
         {
             await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);

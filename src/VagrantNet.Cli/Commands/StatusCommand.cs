@@ -7,10 +7,12 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet status [name...]</c>: each machine's state from its provider (never an IP lookup).</summary>
 internal sealed class StatusCommand(CliContext context) : ICliCommand
 {
+    public string Name => "status";
+
     public Command Build()
     {
         var names = CommonArguments.Machines();
-        var command = new Command("status", "Outputs status of the vnet machines") { names };
+        var command = new Command(Name, "Outputs status of the vnet machines") { names };
         command.SetAction(async (parse, cancellation) =>
         {
             await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);
@@ -53,7 +55,7 @@ internal sealed class StatusCommand(CliContext context) : ICliCommand
             return;
         }
 
-        var output = ui.Console.Profile.Out.Writer;
+        var output = ui.Output;
         output.WriteLine("Current machine states:");
         output.WriteLine();
         var width = Math.Max(25, rows.Max(r => r.Name.Length) + 1);

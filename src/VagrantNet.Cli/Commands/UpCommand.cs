@@ -8,6 +8,8 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet up [name...]</c>: creates and starts machines, in parallel by default.</summary>
 internal sealed class UpCommand(CliContext context) : ICliCommand
 {
+    public string Name => "up";
+
     public Command Build()
     {
         var names = CommonArguments.Machines();
@@ -18,7 +20,7 @@ internal sealed class UpCommand(CliContext context) : ICliCommand
         var noParallel = new Option<bool>("--no-parallel") { Description = "Bring machines up one after another" };
         var parallel = new Option<bool>("--parallel") { Description = "Bring machines up in parallel if the provider allows (default)" };
         var dryRun = CommonArguments.DryRun();
-        var command = new Command("up", "Starts and provisions the vnet environment") { names, provider, noDestroyOnError, destroyOnError, noParallel, parallel, dryRun };
+        var command = new Command(Name, "Starts and provisions the vnet environment") { names, provider, noDestroyOnError, destroyOnError, noParallel, parallel, dryRun };
         provisioning.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {

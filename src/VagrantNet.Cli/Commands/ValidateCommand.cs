@@ -8,11 +8,13 @@ namespace VagrantNet.Cli.Commands;
 /// <summary><c>vnet validate</c>: compiles the Vagrantfile.csx and validates every machine, reporting all errors at once.</summary>
 internal sealed class ValidateCommand(CliContext context) : ICliCommand
 {
+    public string Name => "validate";
+
     public Command Build()
     {
         var provider = CommonArguments.Provider();
         var ignoreProvider = new Option<bool>("--ignore-provider", "-p") { Description = "Validate without the provider's settings" };
-        var command = new Command("validate", "Validates the Vagrantfile.csx") { provider, ignoreProvider };
+        var command = new Command(Name, "Validates the Vagrantfile.csx") { provider, ignoreProvider };
         command.SetAction(async (parse, cancellation) =>
         {
             await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);

@@ -49,13 +49,13 @@ internal sealed class CliContext : IDisposable
         _loggerFactory?.Dispose();
         _loggerFactory = Logging.Create(Debug);
         var interactive = !Console.IsOutputRedirected && !parse.GetValue(GlobalOptions.NoColor);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        var output = Console.Out;
+        _ui = new ConsoleUi(output, () => AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(Console.Out),
-        });
-        _ui = new ConsoleUi(console, parse.GetValue(GlobalOptions.MachineReadable), interactive);
+            Out = new AnsiConsoleOutput(output),
+        }), parse.GetValue(GlobalOptions.MachineReadable), interactive);
     }
 
     /// <summary>Shares another context's UI and logging (for commands that look at other projects).</summary>
@@ -81,7 +81,8 @@ internal sealed class CliContext : IDisposable
             CreateEvaluator = plugins => new ScriptEvaluator(
                 new CompiledScriptCache(Paths.ScriptCache),
                 new ScriptReferences(plugins),
-                LoggerFactory.CreateLogger("scripting")),
+                LoggerFactory.CreateLogger("scripting"),
+                Paths.JitProfiles),
             PluginDirectories = PluginDirectories,
             BuiltinPlugins = Builtins,
             RequireProject = requireProject,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Serilog;
@@ -11,15 +12,24 @@ internal static class Logging
 {
     public static ILoggerFactory Create(bool debug)
     {
-        var level = debug ? LogEventLevel.Debug : Parse(Environment.GetEnvironmentVariable("VNET_LOG"));
-        if (level == LogEventLevel.Fatal)
-        {
-            // Logging is off (nothing logs at Fatal): skip Serilog's start-up cost, which every command would pay.
-            return NullLoggerFactory.Instance;
-        }
+        var level = debug ? LogLevel.Debug : Parse(Environment.GetEnvironmentVariable("VNET_LOG"));
 
+        // With logging off, Serilog is never loaded: its start-up cost would be paid by every command.
+        return level == LogLevel.None ? NullLoggerFactory.Instance : CreateSerilog(level);
+    }
+
+    // Out of line so that only a run that logs touches Serilog's types.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ILoggerFactory CreateSerilog(LogLevel level)
+    {
         var logger = new LoggerConfiguration()
-            .MinimumLevel.Is(level)
+            .MinimumLevel.Is(level switch
+            {
+                LogLevel.Debug => LogEventLevel.Debug,
+                LogLevel.Information => LogEventLevel.Information,
+                LogLevel.Warning => LogEventLevel.Warning,
+                _ => LogEventLevel.Error,
+            })
             .WriteTo.Console(
                 outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u4} {SourceContext}: {Message:lj}{NewLine}{Exception}",
                 standardErrorFromLevel: LogEventLevel.Verbose)
@@ -27,12 +37,12 @@ internal static class Logging
         return new SerilogLoggerFactory(logger, dispose: true);
     }
 
-    private static LogEventLevel Parse(string? value) => value?.Trim().ToLowerInvariant() switch
+    private static LogLevel Parse(string? value) => value?.Trim().ToLowerInvariant() switch
     {
-        "debug" or "trace" => LogEventLevel.Debug,
-        "info" => LogEventLevel.Information,
-        "warn" or "warning" => LogEventLevel.Warning,
-        "error" => LogEventLevel.Error,
-        _ => LogEventLevel.Fatal,
+        "debug" or "trace" => LogLevel.Debug,
+        "info" => LogLevel.Information,
+        "warn" or "warning" => LogLevel.Warning,
+        "error" => LogLevel.Error,
+        _ => LogLevel.None,
     };
 }

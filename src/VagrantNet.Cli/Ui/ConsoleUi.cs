@@ -11,16 +11,27 @@ namespace VagrantNet.Cli.Ui;
 public sealed class ConsoleUi : IUserInterface
 {
     private readonly object _gate = new();
+    private readonly Lazy<IAnsiConsole> _console;
 
-    public ConsoleUi(IAnsiConsole console, bool machineReadable, bool interactive)
+    /// <param name="output">Where plain lines go: the writer <paramref name="console"/> writes to.</param>
+    /// <param name="console">
+    /// Makes the Spectre console on first use: its set-up (terminal detection, markup) is the largest part of
+    /// printing, and commands that print plain lines only (status) do not need it.
+    /// </param>
+    public ConsoleUi(TextWriter output, Func<IAnsiConsole> console, bool machineReadable, bool interactive)
     {
-        Console = console;
+        Output = output;
+        _console = new Lazy<IAnsiConsole>(console);
         MachineReadable = machineReadable;
         Interactive = interactive;
         Global = new MachineUi(this, null);
     }
 
-    public IAnsiConsole Console { get; }
+    /// <summary>For markup, tables and progress.</summary>
+    public IAnsiConsole Console => _console.Value;
+
+    /// <summary>For plain lines.</summary>
+    public TextWriter Output { get; }
 
     public bool MachineReadable { get; }
 
@@ -37,13 +48,13 @@ public sealed class ConsoleUi : IUserInterface
         {
             if (MachineReadable)
             {
-                Console.Profile.Out.Writer.WriteLine(MachineReadableLine.Format(target ?? string.Empty, "ui", type, text));
+                Output.WriteLine(MachineReadableLine.Format(target ?? string.Empty, "ui", type, text));
                 return;
             }
 
             if (style is null)
             {
-                Console.Profile.Out.Writer.WriteLine(text);
+                Output.WriteLine(text);
             }
             else
             {
@@ -57,7 +68,7 @@ public sealed class ConsoleUi : IUserInterface
     {
         lock (_gate)
         {
-            Console.Profile.Out.Writer.WriteLine(MachineReadableLine.Format(target, type, data));
+            Output.WriteLine(MachineReadableLine.Format(target, type, data));
         }
     }
 

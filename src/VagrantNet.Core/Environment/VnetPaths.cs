@@ -20,6 +20,12 @@ public sealed class VnetPaths
 
     public string ScriptCache => Path.Combine(Home, "cache", "scripts");
 
+    /// <summary>The script compiler's multi-core JIT profile.</summary>
+    public string JitProfiles => Path.Combine(Home, "cache", "jit");
+
+    /// <summary>What is remembered about plugins between commands (see <see cref="Plugins.PluginManager"/>).</summary>
+    public string PluginCache => Path.Combine(Home, "cache", "plugins");
+
     public string MachineIndex => Path.Combine(Home, "data", "machine-index", "index");
 
     /// <summary>The user-wide Vagrantfile.csx, merged before the project's.</summary>

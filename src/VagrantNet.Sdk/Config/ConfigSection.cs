@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace VagrantNet.Sdk.Config;
@@ -66,10 +67,12 @@ public abstract class ConfigSection
     {
     }
 
-    private static IEnumerable<PropertyInfo> MergeableProperties(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null &&
-                        p.GetCustomAttribute<NotMergedAttribute>() is null);
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Mergeable = new();
+
+    /// <summary>Looked up once per type: every layer of every machine merges the same few types.</summary>
+    private static PropertyInfo[] MergeableProperties(Type type) =>
+        Mergeable.GetOrAdd(type, static t => [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && !p.IsDefined(typeof(NotMergedAttribute)))]);
 }
 
 /// <summary>Marks a property that <see cref="ConfigSection.Merge"/> must leave alone.</summary>
