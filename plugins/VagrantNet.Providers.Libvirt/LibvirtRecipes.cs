@@ -26,7 +26,8 @@ public static class LibvirtRecipes
                  .Use<WaitForLease>()
                  .Use(WaitForSsh())
                  .Use<SetHostname>()
-                 .Use<ConfigureGuestNetworks>();
+                 .Use<ConfigureGuestNetworks>()
+                 .Use<ForwardPorts>();
                 return;
             }
 
@@ -43,11 +44,11 @@ public static class LibvirtRecipes
                 {
                     if (suspended)
                     {
-                        s.Use<Provision>().Use<ResumeDomain>().Use<WaitForLease>().Use(WaitForSsh());
+                        s.Use<Provision>().Use<ResumeDomain>().Use<WaitForLease>().Use(WaitForSsh()).Use<ForwardPorts>();
                     }
                     else
                     {
-                        s.Use<Provision>().Use<SyncedFolders>().Use<StartDomain>().Use<WaitForLease>().Use(WaitForSsh()).Use<SetHostname>();
+                        s.Use<Provision>().Use<SyncedFolders>().Use<StartDomain>().Use<WaitForLease>().Use(WaitForSsh()).Use<SetHostname>().Use<ForwardPorts>();
                     }
                 });
             });
@@ -62,7 +63,8 @@ public static class LibvirtRecipes
                 return;
             }
 
-            b.Use<SyncedFolderCleanup>()
+            b.Use<ClearForwardedPorts>()
+             .Use<SyncedFolderCleanup>()
              .Call<IsSuspended>((suspended, s) =>
             {
                 if (suspended)
@@ -89,7 +91,7 @@ public static class LibvirtRecipes
         {
             if (running)
             {
-                b.Use<SuspendDomain>();
+                b.Use<ClearForwardedPorts>().Use<SuspendDomain>();
             }
             else
             {
@@ -102,7 +104,7 @@ public static class LibvirtRecipes
         {
             if (suspended)
             {
-                b.Use<Provision>().Use<ResumeDomain>().Use<WaitForLease>().Use(WaitForSsh());
+                b.Use<Provision>().Use<ResumeDomain>().Use<WaitForLease>().Use(WaitForSsh()).Use<ForwardPorts>();
             }
             else
             {
@@ -119,7 +121,8 @@ public static class LibvirtRecipes
                 return;
             }
 
-            b.Call<IsRunning>((running, r) =>
+            b.Use<ClearForwardedPorts>()
+            .Call<IsRunning>((running, r) =>
             {
                 if (running)
                 {
@@ -131,7 +134,8 @@ public static class LibvirtRecipes
             .Use<StartDomain>()
             .Use<WaitForLease>()
             .Use(WaitForSsh())
-            .Use<SetHostname>();
+            .Use<SetHostname>()
+            .Use<ForwardPorts>();
         });
 
     public static ActionBuilder Destroy() => new ActionBuilder()
@@ -142,6 +146,7 @@ public static class LibvirtRecipes
                 b.Use(new Message("Domain is not created. Please run `vnet up` first."));
             }
         })
+        .Use<ClearForwardedPorts>()
         .Use<SyncedFolderCleanup>()
         .Use<DestroyDomain>()
         .Use<DestroyNetworks>()

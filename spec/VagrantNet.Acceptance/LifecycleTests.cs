@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using VagrantNet.Acceptance.Support;
 
 namespace VagrantNet.Acceptance;
@@ -6,15 +9,31 @@ namespace VagrantNet.Acceptance;
 [NonParallelizable]
 public class LifecycleTests : AcceptanceTest
 {
+    /// <summary>The host port forwarded to the guest's sshd (inside the test namespace, so it meets nothing else).</summary>
+    private const int ForwardedSshPort = 18022;
+
+    private const string OneMachineWithAForwardedPort = """
+        Vagrant.Configure(config =>
+        {
+            config.Vm.Box = "vnet/debian12";
+            config.Vm.SyncedFolder(".", "/vagrant", disabled: true);
+            config.Vm.Provision.Shell(name: "hello", inline: "echo provisioned-$(hostname) >> /var/tmp/provisioned");
+            config.Vm.Network.ForwardedPort(guest: 22, host: 18022, hostIp: "127.0.0.1");
+        });
+        """;
+
     [Test]
     public void OneMachine_GoesThroughTheWholeLifecycle()
     {
-        var project = NewProject("life", OneMachine);
+        var project = NewProject("life", OneMachineWithAForwardedPort);
         var dir = project.Directory;
 
-        // up: a real guest from the test box, provisioned on first boot
+        // up: a real guest from the test box, provisioned on first boot, its sshd forwarded to a host port
         var up = Vnet.Run(dir, "up").Ok();
-        Assert.That(up.Stdout, Does.Contain("==> default:"));
+        Assert.That(up.Stdout, Does.Contain("==> default:").And.Contain($"22 (guest) => {ForwardedSshPort} (host)"));
+        Assert.That(Banner(ForwardedSshPort), Does.StartWith("SSH-2.0-"), "the forwarded host port reaches the guest's sshd");
+        Assert.That(Vnet.Run(dir, "port").Ok().Stdout, Does.Contain($"22 (guest) => {ForwardedSshPort} (host)"));
+        Assert.That(Vnet.Run(dir, "port", "--guest", "22").Ok().Stdout.Trim(), Is.EqualTo(ForwardedSshPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         // ssh -c: output streams back and the remote exit code is returned
         var ssh = Vnet.Run(dir, "ssh", "-c", "cat /var/tmp/provisioned; exit 3");
@@ -27,17 +46,21 @@ public class LifecycleTests : AcceptanceTest
         // halt, then up again without provisioning
         Vnet.Run(dir, "halt").Ok();
         Assert.That(Vnet.Run(dir, "status").Ok().Stdout, Does.Contain("shutoff"));
+        Assert.That(Banner(ForwardedSshPort), Is.Null, "halt stops the port forwarding");
         var sshWhileHalted = Vnet.Run(dir, "ssh", "-c", "true");
         Assert.That(sshWhileHalted.ExitCode, Is.EqualTo(1));
         Assert.That(sshWhileHalted.Stderr, Does.Contain("not running"));
         Vnet.Run(dir, "up").Ok();
         Assert.That(Vnet.Run(dir, "ssh", "-c", "wc -l < /var/tmp/provisioned").Ok().Stdout.Trim(), Is.EqualTo("1"), "provisioners run once: a second up must not run them");
+        Assert.That(Banner(ForwardedSshPort), Does.StartWith("SSH-2.0-"), "up of a halted machine forwards its ports again");
 
         // suspend and resume
         Vnet.Run(dir, "suspend").Ok();
         Assert.That(Vnet.Run(dir, "status").Ok().Stdout, Does.Contain("paused"));
+        Assert.That(Banner(ForwardedSshPort), Is.Null, "suspend stops the port forwarding");
         Vnet.Run(dir, "resume").Ok();
         Assert.That(Vnet.Run(dir, "status").Ok().Stdout, Does.Contain("running"));
+        Assert.That(Banner(ForwardedSshPort), Does.StartWith("SSH-2.0-"), "resume forwards the ports again");
 
         // reload, then provision on demand
         Vnet.Run(dir, "reload").Ok();
@@ -49,5 +72,42 @@ public class LifecycleTests : AcceptanceTest
         Assert.That(Vnet.Run(dir, "status").Ok().Stdout, Does.Contain("not created"));
         Assert.That(Directory.Exists(Path.Combine(dir, ".vnet", "machines", "default", "libvirt")), Is.False);
         Assert.That(Libvirt.Volumes(), Has.Some.Contains("_vagrant_box_image_"), "destroy never removes the shared box image");
+        Assert.That(Banner(ForwardedSshPort), Is.Null, "destroy stops the port forwarding");
+        Assert.That(ForwardingProcesses(), Is.Empty, "no ssh forwarding process outlives the machine");
     }
+
+    /// <summary>What a server on the host port says first, or null when nothing listens there.</summary>
+    private static string? Banner(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.ReceiveTimeout = 20_000;
+            client.Connect(IPAddress.Loopback, port);
+            var buffer = new byte[64];
+            var read = client.GetStream().Read(buffer);
+            return Encoding.ASCII.GetString(buffer, 0, read);
+        }
+        catch (Exception e) when (e is SocketException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Command lines of the ssh processes vnet starts to forward ports (they name a vnet-fwd- control socket).</summary>
+    private static List<string> ForwardingProcesses() =>
+        [.. Directory.GetDirectories("/proc")
+            .Where(d => int.TryParse(Path.GetFileName(d), out _))
+            .Select(d =>
+            {
+                try
+                {
+                    return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' ');
+                }
+                catch (IOException)
+                {
+                    return string.Empty;
+                }
+            })
+            .Where(c => c.StartsWith("ssh ", StringComparison.Ordinal) && c.Contains("vnet-fwd-", StringComparison.Ordinal))];
 }

@@ -60,6 +60,7 @@ internal sealed class CliApp
         new DestroyCommand(_context),
         new SshCommand(_context),
         new SshConfigCommand(_context),
+        new PortCommand(_context),
         new GlobalStatusCommand(_context),
         new RsyncCommand(_context),
         new RsyncAutoCommand(_context),

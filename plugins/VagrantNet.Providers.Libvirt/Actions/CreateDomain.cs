@@ -83,13 +83,15 @@ public sealed class CreateDomain : IAction, IRecoverable
     public static string DeviceName(string bus, int index) =>
         (bus switch { "virtio" => "vd", "ide" => "hd", _ => "sd" }) + (char)('a' + index);
 
-    public Task RecoverAsync(ActionContext context, Exception error)
+    public async Task RecoverAsync(ActionContext context, Exception error)
     {
         if (_uuid is null || !context.GetOrDefault(CommandKeys.DestroyOnError, true))
         {
-            return Task.CompletedTask;
+            return;
         }
 
+        // Ports forwarded to the guest (a failure after ForwardPorts, in provisioning say) go with it.
+        await context.Machine.Host.PortForwarder.StopAsync(context.Machine, CancellationToken.None).ConfigureAwait(false);
         context.Ui.Info("Removing the domain after the failure (use --no-destroy-on-error to keep it)...");
         using var domain = context.Driver().FindDomain(_uuid);
         if (domain is not null)
@@ -103,7 +105,6 @@ public sealed class CreateDomain : IAction, IRecoverable
         }
 
         context.Machine.Id = null;
-        return Task.CompletedTask;
     }
 }
 

@@ -30,6 +30,7 @@ public class DestroyRecipeTests : TestDriverSteps
         Assert.That(machine.ReadState("created_networks"), Is.Null);
         Assert.That(machine.ReadState("box_meta"), Is.Null);
         Assert.That((await machine.StateAsync(CancellationToken.None)).IsCreated, Is.False);
+        Assert.That(machine.FakeHost.PortForwarder.Calls, Is.EqualTo(new[] { "stop " + machine.Name }), "forwarded ports are stopped before the domain goes");
     }
 
     [Test]

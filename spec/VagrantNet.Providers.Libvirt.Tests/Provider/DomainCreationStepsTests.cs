@@ -196,6 +196,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         Assert.That(NetworkNames(), Has.No.Member(ManagementNetwork).And.No.Member(PrivateNetwork).And.Member(TestDriver.StockNetwork));
         Assert.That(machine.ReadState("created_networks"), Is.Null);
         Assert.That(machine.RecordingUi.Lines, Has.None.StartsWith("warn: Cleanup after the error failed"));
+        Assert.That(machine.FakeHost.PortForwarder.Calls, Is.EqualTo(new[] { "stop " + machine.Name }), "ports forwarded to the removed domain are stopped");
     }
 
     [Test]

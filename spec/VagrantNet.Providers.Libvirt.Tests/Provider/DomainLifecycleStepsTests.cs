@@ -27,6 +27,33 @@ public class DomainLifecycleStepsTests : TestDriverSteps
     }
 
     [Test]
+    public async Task SuspendRecipe_StopsThePortForwardingBeforePausing()
+    {
+        // Given
+        var machine = await StartedMachineAsync();
+
+        // When
+        await RunAsync(machine, LibvirtRecipes.Suspend());
+
+        // Then
+        Assert.That(machine.FakeHost.PortForwarder.Calls, Is.EqualTo(new[] { "stop " + machine.Name }));
+        Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Paused));
+    }
+
+    [Test]
+    public async Task HaltRecipe_StopsThePortForwarding()
+    {
+        // Given
+        var machine = await StartedMachineAsync();
+
+        // When
+        await RunAsync(machine, LibvirtRecipes.Halt());
+
+        // Then
+        Assert.That(machine.FakeHost.PortForwarder.Calls, Has.Member("stop " + machine.Name));
+    }
+
+    [Test]
     public async Task SuspendDomain_PausesIt_AndResumeDomainRunsItAgain()
     {
         // Given

@@ -61,8 +61,34 @@ internal sealed class FakeVnetHost : IVnetHost
     public IProvisioner CreateProvisioner(string type) =>
         throw new NotSupportedException($"the libvirt step tests have no provisioner '{type}'");
 
+    /// <summary>Records what the steps ask of port forwarding; forwards nothing.</summary>
+    public RecordingPortForwarder PortForwarder { get; } = new();
+
+    IPortForwarder IVnetHost.PortForwarder => PortForwarder;
+
     private sealed class NoLock : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
+}
+
+/// <summary>Port forwarding that only records: which machines were asked to start and to stop forwarding.</summary>
+internal sealed class RecordingPortForwarder : IPortForwarder
+{
+    public List<string> Calls { get; } = [];
+
+    public Task<IReadOnlyList<ForwardedPort>> StartAsync(IMachine machine, SshInfo ssh, CancellationToken cancellation)
+    {
+        Calls.Add("start " + machine.Name);
+        return Task.FromResult<IReadOnlyList<ForwardedPort>>([]);
+    }
+
+    public Task<bool> StopAsync(IMachine machine, CancellationToken cancellation)
+    {
+        Calls.Add("stop " + machine.Name);
+        return Task.FromResult(false);
+    }
+
+    public Task<IReadOnlyList<ForwardedPort>> ActiveAsync(IMachine machine, CancellationToken cancellation) =>
+        Task.FromResult<IReadOnlyList<ForwardedPort>>([]);
 }

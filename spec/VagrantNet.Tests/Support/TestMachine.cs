@@ -155,6 +155,8 @@ internal sealed class TestHost(PluginRegistry registry, string home) : IVnetHost
     public Task<BoxInfo> ResolveBoxAsync(IMachine machine, CancellationToken cancellation) => throw new NotSupportedException();
 
     public Task<IAsyncDisposable> LockAsync(string name, TimeSpan timeout, CancellationToken cancellation) => _host.LockAsync(name, timeout, cancellation);
+
+    public IPortForwarder PortForwarder => _host.PortForwarder;
 }
 
 /// <summary>A logger that keeps every formatted message.</summary>

@@ -24,6 +24,8 @@ public sealed class VnetHost(VnetPaths paths, IBoxResolver? boxes, bool dryRun, 
 
     public IReadOnlyList<string> InsecurePrivateKeyPaths => _insecureKeys ??= InsecureKey.Find(paths.Home);
 
+    public IPortForwarder PortForwarder { get; } = new SshPortForwarder();
+
     public IProvisioner CreateProvisioner(string type) =>
         registry is not null && registry.Provisioners.TryGetValue(type, out var factory)
             ? factory()

@@ -29,35 +29,7 @@ public static class RsyncHelper
         [StateDirectoryExclude, .. folder.Exclude.Where(e => e != StateDirectoryExclude)];
 
     /// <summary>The <c>ssh</c> command line rsync runs (<c>-e</c>), one word per element.</summary>
-    public static IReadOnlyList<string> SshCommand(SshInfo info, string? controlPath = null)
-    {
-        var words = new List<string> { "ssh", "-p", info.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes" };
-        if (info.KnownHostsFile is { } knownHosts)
-        {
-            words.AddRange(["-o", "StrictHostKeyChecking=yes", "-o", $"UserKnownHostsFile={knownHosts}"]);
-        }
-        else
-        {
-            words.AddRange(["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null"]);
-        }
-
-        if (controlPath is not null)
-        {
-            words.AddRange(["-o", "ControlMaster=auto", "-o", $"ControlPath={controlPath}", "-o", "ControlPersist=10m"]);
-        }
-
-        if (info.ProxyCommand is { } proxy)
-        {
-            words.AddRange(["-o", $"ProxyCommand={proxy}"]);
-        }
-
-        foreach (var key in info.PrivateKeyPaths)
-        {
-            words.AddRange(["-i", key]);
-        }
-
-        return words;
-    }
+    public static IReadOnlyList<string> SshCommand(SshInfo info, string? controlPath = null) => SystemSsh.Command(info, controlPath);
 
     /// <summary>The full rsync argument list (without the program name).</summary>
     public static IReadOnlyList<string> Arguments(SyncedFolderDefinition folder, SshInfo info, string? controlPath = null)

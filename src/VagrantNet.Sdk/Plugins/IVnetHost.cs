@@ -31,4 +31,7 @@ public interface IVnetHost
     /// puts them in <see cref="SshInfo.PrivateKeyPaths"/> until vnet replaced the key in the guest.
     /// </summary>
     IReadOnlyList<string> InsecurePrivateKeyPaths { get; }
+
+    /// <summary>Forwards host ports to guest ports over SSH (Vagrant's <c>forwarded_port</c>).</summary>
+    IPortForwarder PortForwarder { get; }
 }
