@@ -4,6 +4,8 @@ using System.Xml.Linq;
 
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Release");
+// Runs only the matching tests (dotnet test --filter), e.g. --test-filter="FullyQualifiedName~Snapshot".
+var testFilter = Argument<string?>("test-filter", null);
 var root = MakeAbsolute(Directory("."));
 var artifacts = root.Combine("artifacts");
 var vnetDir = artifacts.Combine("vnet");
@@ -214,6 +216,11 @@ void RunTests(string project, string? wrapper)
     }
 
     var args = $"test {project} -c {configuration} --no-build --logger \"trx;LogFileName={trx.FullPath}\" --logger \"console;verbosity=normal\"";
+    if (!string.IsNullOrEmpty(testFilter))
+    {
+        args += " --filter " + Quote([testFilter]);
+    }
+
     var exit = wrapper is null
         ? StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root })
         : StartProcess("bash", new ProcessSettings { Arguments = $"{wrapper} dotnet {args}", WorkingDirectory = root });

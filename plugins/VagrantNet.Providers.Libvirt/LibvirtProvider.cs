@@ -49,6 +49,10 @@ public sealed class LibvirtProvider : IProvider, IDisposable
         ActionNamesWellKnown.Reload => LibvirtRecipes.Reload(),
         ActionNamesWellKnown.Destroy => LibvirtRecipes.Destroy(),
         ActionNamesWellKnown.Provision => LibvirtRecipes.Provision(),
+        ActionNamesWellKnown.SnapshotSave => LibvirtRecipes.SnapshotSave(),
+        ActionNamesWellKnown.SnapshotRestore => LibvirtRecipes.SnapshotRestore(),
+        ActionNamesWellKnown.SnapshotDelete => LibvirtRecipes.SnapshotDelete(),
+        ActionNamesWellKnown.SnapshotList => LibvirtRecipes.SnapshotList(),
         _ => null,
     };
 

@@ -17,6 +17,7 @@ public static class LibvirtRecipes
                  .Use<HandleBox>()
                  .Use<HandleBoxImage>()
                  .Use<CreateDomainVolume>()
+                 .Use<CreateCloudInitSeed>()
                  .Use<PlanNetworkInterfaces>()
                  .Use<CreateNetworks>()
                  .Use<CreateDomain>()
@@ -164,6 +165,51 @@ public static class LibvirtRecipes
                 b.Use(new Message("Domain is not running. Please run `vnet up` first."));
             }
         });
+
+    public static ActionBuilder SnapshotSave() => new ActionBuilder()
+        .Call<IsCreated>((created, b) =>
+        {
+            if (created)
+            {
+                b.Use<SaveSnapshot>();
+            }
+            else
+            {
+                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
+            }
+        });
+
+    public static ActionBuilder SnapshotRestore() => new ActionBuilder()
+        .Call<IsCreated>((created, b) =>
+        {
+            if (!created)
+            {
+                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
+                return;
+            }
+
+            b.Use<ClearForwardedPorts>()
+             .Use<Provision>()
+             .Use<RestoreSnapshot>()
+             .Use<WaitForLease>()
+             .Use(WaitForSsh())
+             .Use<ForwardPorts>();
+        });
+
+    public static ActionBuilder SnapshotDelete() => new ActionBuilder()
+        .Call<IsCreated>((created, b) =>
+        {
+            if (created)
+            {
+                b.Use<DeleteSnapshot>();
+            }
+            else
+            {
+                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
+            }
+        });
+
+    public static ActionBuilder SnapshotList() => new ActionBuilder().Use<ListSnapshots>();
 
     /// <summary>Waits for SSH while the domain keeps running; a domain that stops fails the wait at once.</summary>
     private static WaitForCommunicator WaitForSsh() => new(["running"]);

@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base
   debootstrap extlinux syslinux-common e2fsprogs fdisk
-  rsync openssh-client openssh-server iproute2 sudo nfs-ganesha nfs-ganesha-vfs
+  rsync openssh-client openssh-server iproute2 sudo nfs-ganesha nfs-ganesha-vfs genisoimage
 )
 missing=()
 for p in "${packages[@]}"; do

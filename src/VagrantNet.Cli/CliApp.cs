@@ -61,6 +61,7 @@ internal sealed class CliApp
         new SshCommand(_context),
         new SshConfigCommand(_context),
         new PortCommand(_context),
+        new SnapshotCommand(_context),
         new GlobalStatusCommand(_context),
         new RsyncCommand(_context),
         new RsyncAutoCommand(_context),

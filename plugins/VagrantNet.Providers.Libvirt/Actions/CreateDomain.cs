@@ -51,6 +51,12 @@ public sealed class CreateDomain : IAction, IRecoverable
         {
             new(context.Get(LibvirtKeys.RootVolumePath), "qcow2", config.DiskDeviceName ?? DeviceName(config.DiskBus!, 0), config.DiskBus!, config.DiskDriverCache!, config.DiskDriverIo, config.DiskDriverDiscard),
         };
+        if (context.GetOrDefault(LibvirtKeys.CloudInitSeedPath) is { } seed)
+        {
+            // On virtio-scsi, which every cloud kernel drives (an IDE CD-ROM may have no driver there).
+            disks.Add(new DiskSpec(seed, "raw", "sda", "scsi", "default", CdRom: true));
+        }
+
         return new DomainSpec
         {
             Name = name,

@@ -15,6 +15,9 @@ public static class LibvirtKeys
 
     public static readonly ActionKey<string> RootVolumePath = new("libvirt.root_volume");
 
+    /// <summary>The cloud-init seed image's path, when the machine has cloud-init user data.</summary>
+    public static readonly ActionKey<string> CloudInitSeedPath = new("libvirt.cloud_init_seed");
+
     public static readonly ActionKey<IReadOnlyList<PlannedNic>> Nics = new("libvirt.nics");
 
     public static readonly ActionKey<string> DomainType = new("libvirt.domain_type");

@@ -67,6 +67,22 @@ public sealed unsafe class LibvirtDomain : IDisposable
     public void Undefine(DomainUndefineFlags flags = DomainUndefineFlags.None) =>
         LibvirtCall.Check(NativeMethods.virDomainUndefineFlags(_handle, (uint)flags));
 
+    /// <summary>Takes a snapshot described by <paramref name="xml"/> (a <c>domainsnapshot</c> element).</summary>
+    public LibvirtDomainSnapshot CreateSnapshot(string xml) =>
+        new(LibvirtCall.Check(NativeMethods.virDomainSnapshotCreateXML(_handle, xml, 0)));
+
+    public LibvirtDomainSnapshot? TryLookupSnapshot(string name)
+    {
+        var handle = LibvirtCall.CheckFound(NativeMethods.virDomainSnapshotLookupByName(_handle, name, 0), LibvirtErrorCode.NoDomainSnapshot);
+        return handle is null ? null : new LibvirtDomainSnapshot(handle);
+    }
+
+    public IReadOnlyList<LibvirtDomainSnapshot> ListAllSnapshots()
+    {
+        var count = LibvirtCall.Check(NativeMethods.virDomainListAllSnapshots(_handle, out var items, 0));
+        return LibvirtCall.TakeAll(items, count, p => new LibvirtDomainSnapshot(new DomainSnapshotHandle(p)));
+    }
+
     public IReadOnlyList<DomainInterface> GetInterfaceAddresses(InterfaceAddressSource source)
     {
         var count = LibvirtCall.Check(

@@ -74,3 +74,13 @@ public enum StorageVolumeResizeFlags
     Delta = 1 << 1,
     Shrink = 1 << 2,
 }
+
+/// <summary><c>virDomainSnapshotRevertFlags</c>.</summary>
+[Flags]
+public enum SnapshotRevertFlags
+{
+    None = 0,
+    Running = 1 << 0,
+    Paused = 1 << 1,
+    Force = 1 << 2,
+}

@@ -58,3 +58,12 @@ internal sealed class StreamHandle : SafeHandleZeroOrMinusOneIsInvalid
 
     protected override bool ReleaseHandle() => NativeMethods.virStreamFree(handle) == 0;
 }
+
+internal sealed class DomainSnapshotHandle : SafeHandleZeroOrMinusOneIsInvalid
+{
+    public DomainSnapshotHandle() : base(ownsHandle: true) { }
+
+    internal DomainSnapshotHandle(IntPtr existing) : this() => SetHandle(existing);
+
+    protected override bool ReleaseHandle() => NativeMethods.virDomainSnapshotFree(handle) == 0;
+}

@@ -86,6 +86,8 @@ public static class DomainXmlBuilder
             }
 
             var element = new XElement("disk", new XAttribute("type", "file"), new XAttribute("device", disk.CdRom ? "cdrom" : "disk"),
+                // A read-only CD is no part of a snapshot (internal snapshots need every snapshotted disk in qcow2).
+                disk.CdRom ? new XAttribute("snapshot", "no") : null,
                 driver,
                 new XElement("source", new XAttribute("file", disk.Path)),
                 new XElement("target", new XAttribute("dev", disk.Device), new XAttribute("bus", disk.Bus)));
@@ -100,6 +102,11 @@ public static class DomainXmlBuilder
             }
 
             devices.Add(element);
+        }
+
+        if (spec.Disks.Any(d => d.Bus == "scsi"))
+        {
+            devices.Add(new XElement("controller", new XAttribute("type", "scsi"), new XAttribute("index", 0), new XAttribute("model", "virtio-scsi")));
         }
 
         var networkBoot = spec.BootOrder.IndexOf("network");

@@ -142,11 +142,4 @@ public class DomainLifecycleStepsTests : TestDriverSteps
         Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Shutoff));
         Assert.That(machine.RecordingUi.Lines, Has.Member("info: Resuming domain...").And.Member("info: Forcing shutdown of VM..."));
     }
-
-    private async Task<LibvirtTestMachine> StartedMachineAsync(Action<LibvirtConfig>? configureProvider = null)
-    {
-        var machine = await CreatedMachineAsync(configureProvider);
-        await RunAsync(machine, new ActionBuilder().Use<StartDomain>());
-        return machine;
-    }
 }

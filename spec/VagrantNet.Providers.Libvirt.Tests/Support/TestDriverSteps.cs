@@ -62,6 +62,14 @@ public abstract class TestDriverSteps
     /// Puts the box image volume into the pool as an earlier import would have (the test driver cannot
     /// upload, and does not see files copied into a pool directory). Returns its name.
     /// </summary>
+    /// <summary>A machine whose domain is created and started.</summary>
+    internal async Task<LibvirtTestMachine> StartedMachineAsync(Action<LibvirtConfig>? configureProvider = null)
+    {
+        var machine = await CreatedMachineAsync(configureProvider);
+        await RunAsync(machine, new ActionBuilder().Use<StartDomain>());
+        return machine;
+    }
+
     internal string SeedBoxImage(LibvirtTestMachine machine)
     {
         var name = HandleBoxImage.VolumeName(machine.FakeHost.Box, "box.img");

@@ -47,6 +47,28 @@ public class DomainXmlBuilderTests
     }
 
     [Test]
+    public void CloudInitSeed_IsAReadOnlyCdOnVirtioScsi_LeftOutOfSnapshots()
+    {
+        // Given
+        var spec = Spec() with
+        {
+            Disks = [.. Spec().Disks, new DiskSpec("/var/lib/libvirt/images/lab_web-cidata.iso", "raw", "sda", "scsi", "default", CdRom: true)],
+        };
+
+        // When
+        var xml = DomainXmlBuilder.Build(spec);
+
+        // Then
+        var cd = xml.Descendants("disk").Single(d => d.Attribute("device")?.Value == "cdrom");
+        Assert.That(cd.Attribute("snapshot")?.Value, Is.EqualTo("no"));
+        Assert.That(cd.Element("readonly"), Is.Not.Null);
+        Assert.That(cd.Element("source")?.Attribute("file")?.Value, Does.EndWith("-cidata.iso"));
+        Assert.That(cd.Element("target")?.Attribute("bus")?.Value, Is.EqualTo("scsi"));
+        Assert.That(xml.Descendants("controller").Where(c => c.Attribute("type")?.Value == "scsi").Select(c => c.Attribute("model")?.Value), Is.EqualTo(new[] { "virtio-scsi" }));
+        Assert.That(DomainXmlBuilder.Build(Spec()).Descendants("controller").Where(c => c.Attribute("type")?.Value == "scsi"), Is.Empty, "no SCSI controller without a SCSI disk");
+    }
+
+    [Test]
     public void GraphicsNone_LeavesOutGraphicsAndVideo()
     {
         // When

@@ -15,6 +15,17 @@ public static class ActionNamesWellKnown
     public const string Provision = "provision";
     public const string SshRun = "ssh_run";
     public const string Package = "package";
+
+    /// <summary>Takes a snapshot named by <see cref="Actions.SnapshotKeys.Name"/>.</summary>
+    public const string SnapshotSave = "snapshot_save";
+
+    /// <summary>Returns the machine to the snapshot named by <see cref="Actions.SnapshotKeys.Name"/>, running.</summary>
+    public const string SnapshotRestore = "snapshot_restore";
+
+    public const string SnapshotDelete = "snapshot_delete";
+
+    /// <summary>Sets <see cref="Actions.SnapshotKeys.List"/> to the machine's snapshots, oldest first.</summary>
+    public const string SnapshotList = "snapshot_list";
 }
 
 /// <summary>A provider: builds pipelines for actions and reports the machine's state.</summary>
