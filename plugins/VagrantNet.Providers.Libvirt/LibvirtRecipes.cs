@@ -166,18 +166,7 @@ public static class LibvirtRecipes
             }
         });
 
-    public static ActionBuilder SnapshotSave() => new ActionBuilder()
-        .Call<IsCreated>((created, b) =>
-        {
-            if (created)
-            {
-                b.Use<SaveSnapshot>();
-            }
-            else
-            {
-                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
-            }
-        });
+    public static ActionBuilder SnapshotSave() => WhenCreated<SaveSnapshot>();
 
     public static ActionBuilder SnapshotRestore() => new ActionBuilder()
         .Call<IsCreated>((created, b) =>
@@ -196,20 +185,24 @@ public static class LibvirtRecipes
              .Use<ForwardPorts>();
         });
 
-    public static ActionBuilder SnapshotDelete() => new ActionBuilder()
+    public static ActionBuilder SnapshotDelete() => WhenCreated<DeleteSnapshot>();
+
+    public static ActionBuilder SnapshotList() => new ActionBuilder().Use<ListSnapshots>();
+
+    /// <summary>Runs <typeparamref name="TStep"/> on a created domain; says so when there is none.</summary>
+    private static ActionBuilder WhenCreated<TStep>()
+        where TStep : IAction, new() => new ActionBuilder()
         .Call<IsCreated>((created, b) =>
         {
             if (created)
             {
-                b.Use<DeleteSnapshot>();
+                b.Use<TStep>();
             }
             else
             {
                 b.Use(new Message("Domain is not created. Please run `vnet up` first."));
             }
         });
-
-    public static ActionBuilder SnapshotList() => new ActionBuilder().Use<ListSnapshots>();
 
     /// <summary>Waits for SSH while the domain keeps running; a domain that stops fails the wait at once.</summary>
     private static WaitForCommunicator WaitForSsh() => new(["running"]);

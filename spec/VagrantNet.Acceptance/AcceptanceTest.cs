@@ -9,6 +9,9 @@ public abstract class AcceptanceTest
 
     internal static Vnet Vnet => AcceptanceSetup.Vnet;
 
+    /// <summary>Runs <paramref name="command"/> in the project's (primary) machine and returns its trimmed output.</summary>
+    internal static string Guest(string dir, string command) => Vnet.Run(dir, "ssh", "-c", command).Ok().Stdout.Trim();
+
     internal Project NewProject(string name, string vagrantfile)
     {
         var project = new Project(name, vagrantfile);

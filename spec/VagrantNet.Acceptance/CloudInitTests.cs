@@ -39,6 +39,4 @@ public class CloudInitTests : AcceptanceTest
         Vnet.Run(dir, "destroy", "-f").Ok();
         Assert.That(Libvirt.Volumes(), Has.None.EndsWith("-cidata.iso"));
     }
-
-    private static string Guest(string dir, string command) => Vnet.Run(dir, "ssh", "-c", command).Ok().Stdout.Trim();
 }

@@ -54,6 +54,4 @@ public class ProvisionerTests : AcceptanceTest
 
         Vnet.Run(dir, "destroy", "-f").Ok();
     }
-
-    private static string Guest(string dir, string command) => Vnet.Run(dir, "ssh", "-c", command).Ok().Stdout.Trim();
 }

@@ -18,10 +18,10 @@ internal sealed class SnapshotCommand(CliContext context) : ICliCommand
         var command = new Command(Name, "Manages snapshots: saving, restoring, etc.");
         ICliCommand[] subcommands =
         [
-            new SnapshotSaveCommand(context),
+            new SnapshotByNameCommand(context, "save", "Saves a snapshot of the machines under a name", ActionNamesWellKnown.SnapshotSave),
             new SnapshotRestoreCommand(context),
             new SnapshotListCommand(context),
-            new SnapshotDeleteCommand(context),
+            new SnapshotByNameCommand(context, "delete", "Deletes a named snapshot of the machines", ActionNamesWellKnown.SnapshotDelete),
             new SnapshotPushCommand(context),
             new SnapshotPopCommand(context),
         ];
@@ -62,19 +62,19 @@ internal sealed class SnapshotCommand(CliContext context) : ICliCommand
     }
 }
 
-/// <summary><c>vnet snapshot save [vm-name...] NAME</c>.</summary>
-internal sealed class SnapshotSaveCommand(CliContext context) : ICliCommand
+/// <summary><c>vnet snapshot save|delete [vm-name...] NAME</c>: one snapshot action by name on each machine.</summary>
+internal sealed class SnapshotByNameCommand(CliContext context, string name, string description, string action) : ICliCommand
 {
-    public string Name => "save";
+    public string Name => name;
 
     public Command Build()
     {
         var words = SnapshotCommand.MachinesThenName();
-        var command = new Command(Name, "Saves a snapshot of the machines under a name") { words };
+        var command = new Command(Name, description) { words };
         command.SetAction(async (parse, cancellation) =>
         {
             var (machines, snapshot) = SnapshotCommand.Split(parse.GetValue(words)!);
-            await SnapshotCommand.RunAsync(context, machines, ActionNamesWellKnown.SnapshotSave, (_, ctx) => ctx.Set(SnapshotKeys.Name, snapshot)).ConfigureAwait(false);
+            await SnapshotCommand.RunAsync(context, machines, action, (_, ctx) => ctx.Set(SnapshotKeys.Name, snapshot)).ConfigureAwait(false);
             return 0;
         });
         return command;
@@ -100,25 +100,6 @@ internal sealed class SnapshotRestoreCommand(CliContext context) : ICliCommand
                 ctx.Set(SnapshotKeys.Name, snapshot);
                 provisioning.Seed(parse, ctx);
             }).ConfigureAwait(false);
-            return 0;
-        });
-        return command;
-    }
-}
-
-/// <summary><c>vnet snapshot delete [vm-name...] NAME</c>.</summary>
-internal sealed class SnapshotDeleteCommand(CliContext context) : ICliCommand
-{
-    public string Name => "delete";
-
-    public Command Build()
-    {
-        var words = SnapshotCommand.MachinesThenName();
-        var command = new Command(Name, "Deletes a named snapshot of the machines") { words };
-        command.SetAction(async (parse, cancellation) =>
-        {
-            var (machines, snapshot) = SnapshotCommand.Split(parse.GetValue(words)!);
-            await SnapshotCommand.RunAsync(context, machines, ActionNamesWellKnown.SnapshotDelete, (_, ctx) => ctx.Set(SnapshotKeys.Name, snapshot)).ConfigureAwait(false);
             return 0;
         });
         return command;

@@ -79,7 +79,9 @@ internal sealed class BoxAdder(BoxCollection store, ILogger logger)
 
         var architecture = request.Architecture ?? BoxNames.DefaultArchitecture;
         var checksum = BoxChecksum.From(request.Checksum, request.ChecksumType, name);
-        ui.Info($"Adding box '{name}' (v{BoxNames.DirectVersion}) for provider: {request.Provider ?? "any"} ({architecture})");
+        ui.Info(request.Provider is null
+            ? $"Adding box '{name}' (v{BoxNames.DirectVersion}) ({architecture})"
+            : $"Adding box '{name}' (v{BoxNames.DirectVersion}) for provider: {request.Provider} ({architecture})");
         ui.Detail($"Box file: {source}");
         return await InstallAsync(location, name, BoxNames.DirectVersion, request.Provider, architecture, checksum, null, request, downloader, ui, cancellation).ConfigureAwait(false);
     }
