@@ -32,7 +32,7 @@ public sealed class CreateDomain : IAction, IRecoverable
         context.Ui.Detail($" -- Image:             {context.Get(LibvirtKeys.RootVolumePath)}");
         foreach (var nic in spec.Interfaces)
         {
-            context.Ui.Detail($" -- Interface:         {nic.Mac} on {nic.Network ?? $"udp {nic.Tunnel!.LocalPort}->{nic.Tunnel.RemotePort}"}");
+            context.Ui.Detail($" -- Interface:         {nic.Mac} on {Describe(nic)}");
         }
 
         using var domain = driver.Connection.DefineDomain(DomainXmlBuilder.Build(spec).ToString());
@@ -43,6 +43,9 @@ public sealed class CreateDomain : IAction, IRecoverable
         machine.DeleteState("known_hosts");
         await next(context).ConfigureAwait(false);
     }
+
+    private static string Describe(InterfaceSpec nic) =>
+        nic.Host is { } host ? $"{host.Type} {host.Source}" : nic.Network ?? $"udp {nic.Tunnel!.LocalPort}->{nic.Tunnel.RemotePort}";
 
     internal static DomainSpec Spec(ActionContext context, LibvirtConfig config, string domainType)
     {
@@ -72,7 +75,7 @@ public sealed class CreateDomain : IAction, IRecoverable
             Description = config.Description,
             BootOrder = config.BootOrder ?? [],
             Disks = disks,
-            Interfaces = [.. context.Get(LibvirtKeys.Nics).Select(n => new InterfaceSpec(n.Mac, config.NicModelType!) { Network = n.Network, Tunnel = n.Tunnel })],
+            Interfaces = [.. context.Get(LibvirtKeys.Nics).Select(n => new InterfaceSpec(n.Mac, config.NicModelType!) { Network = n.Network, Tunnel = n.Tunnel, Host = n.Host })],
             GraphicsType = config.GraphicsType!,
             GraphicsIp = config.GraphicsIp!,
             GraphicsPort = config.GraphicsPort,

@@ -39,7 +39,7 @@ public static class CommandKeys
 public sealed record BoxImage(string VolumeName, string Path, string Format, ulong VirtualSizeBytes);
 
 /// <summary>A NIC the domain gets: which network, its MAC, and the guest settings it should end up with.</summary>
-public sealed record PlannedNic(string Mac, string? Network, Sdk.Config.NetworkDefinition? Definition, Xml.UdpTunnel? Tunnel = null)
+public sealed record PlannedNic(string Mac, string? Network, Sdk.Config.NetworkDefinition? Definition, Xml.UdpTunnel? Tunnel = null, Xml.HostAttachment? Host = null)
 {
     public bool IsManagement => Definition is null;
 }

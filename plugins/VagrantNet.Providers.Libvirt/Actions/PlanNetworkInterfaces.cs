@@ -10,8 +10,9 @@ namespace VagrantNet.Providers.Libvirt.Actions;
 
 /// <summary>
 /// Decides the domain's NICs: the management network first (SSH goes over it), then one per private or
-/// public network, each with its MAC and the libvirt network it joins (an existing one with the same
-/// subnet, the one named by <c>libvirt__network_name</c>, or a new one), or a UDP tunnel for a lab link.
+/// public network, each with its MAC: a private one joins a libvirt network (an existing one with the same
+/// subnet, the one named by <c>libvirt__network_name</c>, or a new one) or is a UDP tunnel for a lab link; a
+/// public one attaches to a host device (see <see cref="PublicAttachment"/>).
 /// </summary>
 public sealed class PlanNetworkInterfaces : IAction
 {
@@ -36,6 +37,12 @@ public sealed class PlanNetworkInterfaces : IAction
                     int.Parse(Option(options, "tunnel_local_port") ?? throw Missing(context, "tunnel_local_port"), CultureInfo.InvariantCulture),
                     Option(options, "tunnel_ip") ?? "127.0.0.1",
                     int.Parse(Option(options, "tunnel_port") ?? throw Missing(context, "tunnel_port"), CultureInfo.InvariantCulture))));
+                continue;
+            }
+
+            if (network.Kind == NetworkKind.Public)
+            {
+                nics.Add(new PlannedNic(mac, null, network, Host: PublicAttachment.For(context, network)));
                 continue;
             }
 

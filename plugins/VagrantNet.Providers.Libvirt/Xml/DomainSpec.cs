@@ -53,13 +53,22 @@ public sealed record DomainSpec
 
 public sealed record DiskSpec(string Path, string Format, string Device, string Bus, string Cache, string? Io = null, string? Discard = null, bool CdRom = false);
 
-/// <summary>A NIC: on a libvirt network, or a UDP tunnel for point-to-point lab links.</summary>
+/// <summary>A NIC: on a libvirt network, a UDP tunnel for point-to-point lab links, or a host device (public networks).</summary>
 public sealed record InterfaceSpec(string Mac, string Model)
 {
     public string? Network { get; init; }
 
     public UdpTunnel? Tunnel { get; init; }
+
+    public HostAttachment? Host { get; init; }
 }
+
+/// <summary>
+/// A public network's NIC as vagrant-libvirt makes it: <c>direct</c> (macvtap on a host device, <see cref="Mode"/>
+/// bridge by default), <c>bridge</c> (a port on a host bridge, Linux or Open vSwitch) or <c>network</c> (an existing
+/// libvirt network, with an optional port group).
+/// </summary>
+public sealed record HostAttachment(string Type, string Source, string? Mode = null, bool TrustGuestRxFilters = false, bool OpenVSwitch = false, string? Portgroup = null);
 
 /// <summary>One end of a point-to-point link between two guests (QEMU's UDP socket backend).</summary>
 public sealed record UdpTunnel(string LocalAddress, int LocalPort, string RemoteAddress, int RemotePort);

@@ -66,6 +66,39 @@ public static class DomainXmlBuilder
         return cpu;
     }
 
+    private static XElement Interface(InterfaceSpec nic)
+    {
+        var mac = new XElement("mac", new XAttribute("address", nic.Mac));
+        var model = new XElement("model", new XAttribute("type", nic.Model));
+        if (nic.Tunnel is { } tunnel)
+        {
+            return new XElement("interface", new XAttribute("type", "udp"), mac,
+                new XElement("source", new XAttribute("address", tunnel.RemoteAddress), new XAttribute("port", tunnel.RemotePort),
+                    new XElement("local", new XAttribute("address", tunnel.LocalAddress), new XAttribute("port", tunnel.LocalPort))),
+                model);
+        }
+
+        return nic.Host switch
+        {
+            { Type: "direct" } host => new XElement("interface", new XAttribute("type", "direct"),
+                host.TrustGuestRxFilters ? new XAttribute("trustGuestRxFilters", "yes") : null,
+                mac,
+                new XElement("source", new XAttribute("dev", host.Source), new XAttribute("mode", host.Mode ?? "bridge")),
+                model),
+            { Type: "bridge" } host => new XElement("interface", new XAttribute("type", "bridge"), mac,
+                new XElement("source", new XAttribute("bridge", host.Source)),
+                host.OpenVSwitch ? new XElement("virtualport", new XAttribute("type", "openvswitch")) : null,
+                model),
+            { Type: "network" } host => new XElement("interface", new XAttribute("type", "network"), mac,
+                new XElement("source", new XAttribute("network", host.Source), host.Portgroup is null ? null : new XAttribute("portgroup", host.Portgroup)),
+                model),
+            { } host => throw new ArgumentException($"NIC {nic.Mac}: unknown host attachment '{host.Type}'"),
+            null => new XElement("interface", new XAttribute("type", "network"), mac,
+                new XElement("source", new XAttribute("network", nic.Network ?? throw new ArgumentException($"NIC {nic.Mac} has neither a network nor a tunnel"))),
+                model),
+        };
+    }
+
     private static XElement Devices(DomainSpec spec)
     {
         var devices = new XElement("devices");
@@ -112,16 +145,7 @@ public static class DomainXmlBuilder
         var networkBoot = spec.BootOrder.IndexOf("network");
         foreach (var nic in spec.Interfaces)
         {
-            var element = nic.Tunnel is { } tunnel
-                ? new XElement("interface", new XAttribute("type", "udp"),
-                    new XElement("mac", new XAttribute("address", nic.Mac)),
-                    new XElement("source", new XAttribute("address", tunnel.RemoteAddress), new XAttribute("port", tunnel.RemotePort),
-                        new XElement("local", new XAttribute("address", tunnel.LocalAddress), new XAttribute("port", tunnel.LocalPort))),
-                    new XElement("model", new XAttribute("type", nic.Model)))
-                : new XElement("interface", new XAttribute("type", "network"),
-                    new XElement("mac", new XAttribute("address", nic.Mac)),
-                    new XElement("source", new XAttribute("network", nic.Network ?? throw new ArgumentException($"NIC {nic.Mac} has neither a network nor a tunnel"))),
-                    new XElement("model", new XAttribute("type", nic.Model)));
+            var element = Interface(nic);
             if (networkBoot >= 0 && bootIndex == 1)
             {
                 element.Add(new XElement("boot", new XAttribute("order", networkBoot + 1)));

@@ -117,6 +117,52 @@ public class DomainCreationStepsTests : TestDriverSteps
     }
 
     [Test]
+    public async Task CreationSteps_PublicNetworkOnAHostDevice_IsAMacvtapNic_AndCreatesNoNetwork()
+    {
+        // Given: vagrant-libvirt's default public network type, on a device every Linux host has
+        var machine = NewMachine(configure: c => c.Vm.Network.PublicNetwork(ip: "192.0.2.10", bridge: "lo"));
+        SeedBoxImage(machine);
+
+        // When
+        await RunAsync(machine, CreationSteps());
+
+        // Then
+        using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
+        var nic = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").Last();
+        Assert.That(nic.Attribute("type")?.Value, Is.EqualTo("direct"));
+        Assert.That((nic.Element("source")?.Attribute("dev")?.Value, nic.Element("source")?.Attribute("mode")?.Value), Is.EqualTo(("lo", "bridge")));
+        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\n"));
+    }
+
+    [TestCase("nosuchdev0", null, "the public_network's host device 'nosuchdev0' does not exist. Host devices: ")]
+    [TestCase("lo", "bridge", "'lo' is not a bridge, so a public_network of type \"bridge\" cannot join it")]
+    [TestCase("lo", "tap", "a public_network's type must be \"direct\" (macvtap) or \"bridge\", not \"tap\"")]
+    public void PlanNetworkInterfaces_RefusesAPublicNetworkItCannotAttach_Saying_Why(string device, string? type, string expected)
+    {
+        // Given
+        var machine = NewMachine(configure: c => c.Vm.Network.PublicNetwork(bridge: device, options: type is null ? null : new() { ["type"] = type }));
+
+        // When
+        var error = Assert.ThrowsAsync<LibvirtProviderException>(() => RunAsync(machine, new ActionBuilder().Use<PlanNetworkInterfaces>()));
+
+        // Then
+        Assert.That(error!.Message, Does.StartWith($"Machine '{machine.Name}': ").And.Contain(expected));
+    }
+
+    [Test]
+    public void PlanNetworkInterfaces_RefusesAPublicNetworkOnAMissingLibvirtNetwork()
+    {
+        // Given
+        var machine = NewMachine(configure: c => c.Vm.Network.PublicNetwork(options: new() { ["network_name"] = "no-such-lan" }));
+
+        // When
+        var error = Assert.ThrowsAsync<LibvirtProviderException>(() => RunAsync(machine, new ActionBuilder().Use<PlanNetworkInterfaces>()));
+
+        // Then
+        Assert.That(error!.Message, Does.Contain("names libvirt network 'no-such-lan', which does not exist"));
+    }
+
+    [Test]
     public async Task CreationSteps_ReplaceAnOverlayLeftByAFailedEarlierAttempt()
     {
         // Given: a volume with the overlay's name but no backing file, and no domain using it

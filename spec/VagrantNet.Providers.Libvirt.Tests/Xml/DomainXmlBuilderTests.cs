@@ -68,6 +68,27 @@ public class DomainXmlBuilderTests
         Assert.That(DomainXmlBuilder.Build(Spec()).Descendants("controller").Where(c => c.Attribute("type")?.Value == "scsi"), Is.Empty, "no SCSI controller without a SCSI disk");
     }
 
+    [TestCase("direct", "<interface type=\"direct\" trustGuestRxFilters=\"yes\"><mac address=\"52:54:00:aa:bb:03\" /><source dev=\"eth0\" mode=\"vepa\" /><model type=\"virtio\" /></interface>")]
+    [TestCase("bridge", "<interface type=\"bridge\"><mac address=\"52:54:00:aa:bb:03\" /><source bridge=\"br0\" /><virtualport type=\"openvswitch\" /><model type=\"virtio\" /></interface>")]
+    [TestCase("network", "<interface type=\"network\"><mac address=\"52:54:00:aa:bb:03\" /><source network=\"lan\" portgroup=\"web\" /><model type=\"virtio\" /></interface>")]
+    public void PublicNetworkNic_AttachesToTheHostAsAsked(string type, string expected)
+    {
+        // Given
+        var host = type switch
+        {
+            "direct" => new HostAttachment("direct", "eth0", Mode: "vepa", TrustGuestRxFilters: true),
+            "bridge" => new HostAttachment("bridge", "br0", OpenVSwitch: true),
+            _ => new HostAttachment("network", "lan", Portgroup: "web"),
+        };
+        var spec = Spec() with { Interfaces = [.. Spec().Interfaces, new InterfaceSpec("52:54:00:aa:bb:03", "virtio") { Host = host }] };
+
+        // When
+        var nic = DomainXmlBuilder.Build(spec).Descendants("interface").Last();
+
+        // Then
+        Assert.That(nic.ToString(System.Xml.Linq.SaveOptions.DisableFormatting), Is.EqualTo(expected));
+    }
+
     [Test]
     public void GraphicsNone_LeavesOutGraphicsAndVideo()
     {
