@@ -20,7 +20,7 @@ internal sealed class CliApp
 
     /// <summary>
     /// The command tree. Given the command line, only the command it invokes is built (when its first word names
-    /// one): building all sixteen cost about 8 ms of every start. Help, typos and the root's own options get all.
+    /// one): building all of them cost about 8 ms of every start. Help, typos and the root's own options get all.
     /// </summary>
     public RootCommand BuildRoot(IReadOnlyList<string>? args = null)
     {
