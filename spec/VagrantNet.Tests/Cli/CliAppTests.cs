@@ -49,7 +49,7 @@ public class CliAppTests
 
             // Then
             Assert.That(run.ExitCode, Is.Zero, run.ToString());
-            foreach (var line in new[] { "init", "validate", "status", "--machine-readable", "--debug" })
+            foreach (var line in new[] { "init", "validate", "status", "port", "snapshot", "--machine-readable", "--debug" })
             {
                 Assert.That(run.Stdout, Does.Match(@"(?m)^\s+" + Regex.Escape(line) + @"\b"), line);
             }
@@ -85,6 +85,17 @@ public class CliAppTests
             // Then
             Assert.That(run.ExitCode, Is.Zero, run.ToString());
             Assert.That(run.Stdout, Does.Contain("--box-version").And.Contain("--checksum"));
+        }
+
+        [Test]
+        public async Task Snapshot_Save_Without_A_Name_Is_Refused_Before_Anything_Runs()
+        {
+            // Given, When
+            var run = await VnetAsync("snapshot", "save");
+
+            // Then
+            Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+            Assert.That(run.Stderr + run.Stdout, Does.Contain("Required argument '[name...] snapshot' missing for command: 'save'"));
         }
 
         [Test]
