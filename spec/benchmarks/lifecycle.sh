@@ -2,7 +2,8 @@
 # Lifecycle benchmark (figures for notes, never a timed test): in one hermetic namespace, the raw
 # boot-to-SSH time of the test box (spec/hermetic/smoke-boot.sh, plain virsh + ssh) next to the wall
 # time of `vnet up` (box already added), then `status`, `ssh -c`, `provision` and `rsync` (each next to the
-# same operation done with the system ssh and rsync against the same guest), `halt`, `up` again, `destroy`.
+# same operation done with the system ssh and rsync against the same guest), snapshot save/restore/delete,
+# `halt`, `up` again, `destroy`.
 # Usage: spec/benchmarks/lifecycle.sh [VNET_BINARY] [BOX_FILE]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -55,6 +56,9 @@ timed "  rsync (50 files, 1 MB)" n rsync
 echo changed >> data/f1
 timed "  rsync again (one change)" n rsync
 timed "  raw: rsync over ssh" ip netns exec "$ns" rsync --archive --delete -z --copy-links --rsync-path="sudo rsync" -e "ssh -F $work/ssh-config" ./ default:/vagrant/
+timed "  snapshot save (running)" n snapshot save bench
+timed "  snapshot restore" n snapshot restore bench
+timed "  snapshot delete" n snapshot delete bench
 timed "  halt" n halt
 timed "  up (halted machine)" n up
 timed "  destroy -f" n destroy -f
