@@ -20,13 +20,15 @@ public sealed class CreateCloudInitSeed : IAction, IRecoverable
         if (parts.Count > 0)
         {
             var domainName = context.Get(LibvirtKeys.DomainName);
-            var seed = NoCloudSeed.For(parts, $"{domainName}-{machine.Id ?? Guid.NewGuid().ToString("N")[..8]}", machine.Config.Vm.Hostname ?? machine.Name,
+
+            // A new instance id for each domain created, so cloud-init runs again on a re-created machine.
+            var seed = NoCloudSeed.For(parts, $"{domainName}-{Guid.NewGuid().ToString("N")[..8]}", machine.Config.Vm.Hostname ?? machine.Name,
                 path => File.ReadAllText(Path.Combine(machine.ProjectDirectory, path)));
             var iso = Path.Combine(machine.Host.TempDirectory, $"{domainName}-cidata-{Environment.ProcessId}.iso");
             try
             {
                 context.Ui.Info("Creating the cloud-init seed (NoCloud, label cidata)...");
-                await seed.WriteIsoAsync(iso, context.Cancellation).ConfigureAwait(false);
+                await seed.WriteIsoAsync(iso, machine.Name, context.Cancellation).ConfigureAwait(false);
                 context.Set(LibvirtKeys.CloudInitSeedPath, Upload(context, domainName + "-cidata.iso", iso));
             }
             finally

@@ -29,8 +29,8 @@ public sealed class NoCloudSeed(string userData, string metaData)
         return new NoCloudSeed(userData, $"instance-id: {instanceId}\nlocal-hostname: {hostname}\n");
     }
 
-    /// <summary>Writes the seed image to <paramref name="isoPath"/> with the host's <c>genisoimage</c>.</summary>
-    public async Task WriteIsoAsync(string isoPath, CancellationToken cancellation)
+    /// <summary>Writes the seed image to <paramref name="isoPath"/> with the host's <c>genisoimage</c>; errors name <paramref name="machine"/>.</summary>
+    public async Task WriteIsoAsync(string isoPath, string machine, CancellationToken cancellation)
     {
         var staging = Directory.CreateTempSubdirectory("vnet-cidata-").FullName;
         try
@@ -51,7 +51,7 @@ public sealed class NoCloudSeed(string userData, string metaData)
             }
             catch (System.ComponentModel.Win32Exception e)
             {
-                throw new LibvirtProviderException($"config.Vm.CloudInit needs genisoimage on this host to write the seed image (apt-get install genisoimage): {e.Message}", e);
+                throw new LibvirtProviderException($"Machine '{machine}': config.Vm.CloudInit needs genisoimage on this host to write the seed image (apt-get install genisoimage): {e.Message}", e);
             }
 
             using (process)
@@ -61,7 +61,7 @@ public sealed class NoCloudSeed(string userData, string metaData)
                 await process.WaitForExitAsync(cancellation).ConfigureAwait(false);
                 if (process.ExitCode != 0)
                 {
-                    throw new LibvirtProviderException($"genisoimage could not write the cloud-init seed (exit {process.ExitCode}): {(await stderr.ConfigureAwait(false)).Trim()}");
+                    throw new LibvirtProviderException($"Machine '{machine}': genisoimage could not write the cloud-init seed (exit {process.ExitCode}): {(await stderr.ConfigureAwait(false)).Trim()}");
                 }
             }
         }

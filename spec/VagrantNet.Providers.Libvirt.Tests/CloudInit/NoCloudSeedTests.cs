@@ -52,7 +52,7 @@ public class NoCloudSeedTests
         try
         {
             // When
-            await seed.WriteIsoAsync(iso, CancellationToken.None);
+            await seed.WriteIsoAsync(iso, "web", CancellationToken.None);
 
             // Then: the primary volume descriptor (sector 16) names the volume; Rock Ridge keeps the file names
             var bytes = await File.ReadAllBytesAsync(iso);

@@ -59,7 +59,7 @@ internal sealed class LibvirtTestMachine : IMachine, IDisposable
 
     public string? IndexUuid => null;
 
-    public RecordingMachineUi RecordingUi { get; } = new();
+    public VagrantNet.Tests.Support.RecordingUi RecordingUi { get; } = new();
 
     public IMachineUi Ui => RecordingUi;
 

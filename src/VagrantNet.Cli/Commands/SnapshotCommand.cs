@@ -39,18 +39,21 @@ internal sealed class SnapshotCommand(CliContext context) : ICliCommand
 
     public static (IReadOnlyList<string> Machines, string Snapshot) Split(string[] words) => (words[..^1], words[^1]);
 
-    /// <summary>Loads the machines and runs a snapshot action on each, in order, with the snapshot's name.</summary>
-    public static async Task RunAsync(CliContext context, IReadOnlyList<string> names, string action, Action<Machine, ActionContext> seed)
+    /// <summary>Loads the machines and runs a snapshot action on each in turn, as every machine command does.</summary>
+    public static async Task RunAsync(CliContext context, IReadOnlyList<string> names, string action, Action<ActionContext> seed)
     {
         var support = new MachineCommandSupport(context);
         await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);
         var machines = await support.MachinesAsync(environment, names, provider: null).ConfigureAwait(false);
-        var runner = new Core.Actions.ActionRunner(environment.Registry, context.Interrupts);
-        foreach (var machine in machines)
-        {
-            await runner.RunAsync(machine, action, ctx => seed(machine, ctx)).ConfigureAwait(false);
-        }
+        await support.RunAsync(environment, machines, action, parallel: false, seed).ConfigureAwait(false);
     }
+
+    /// <summary>What <c>restore</c> and <c>pop</c> hand the restore action: the snapshot and the provisioning flags.</summary>
+    public static Action<ActionContext> RestoreSeed(string snapshot, ProvisionOptions provisioning, ParseResult parse) => ctx =>
+    {
+        ctx.Set(SnapshotKeys.Name, snapshot);
+        provisioning.Seed(parse, ctx);
+    };
 
     /// <summary>The machine's snapshots, oldest first, through the provider's <c>snapshot_list</c>.</summary>
     public static async Task<IReadOnlyList<SnapshotInfo>> ListAsync(CliContext context, VnetEnvironment environment, Machine machine)
@@ -74,7 +77,7 @@ internal sealed class SnapshotByNameCommand(CliContext context, string name, str
         command.SetAction(async (parse, cancellation) =>
         {
             var (machines, snapshot) = SnapshotCommand.Split(parse.GetValue(words)!);
-            await SnapshotCommand.RunAsync(context, machines, action, (_, ctx) => ctx.Set(SnapshotKeys.Name, snapshot)).ConfigureAwait(false);
+            await SnapshotCommand.RunAsync(context, machines, action, ctx => ctx.Set(SnapshotKeys.Name, snapshot)).ConfigureAwait(false);
             return 0;
         });
         return command;
@@ -95,11 +98,7 @@ internal sealed class SnapshotRestoreCommand(CliContext context) : ICliCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var (machines, snapshot) = SnapshotCommand.Split(parse.GetValue(words)!);
-            await SnapshotCommand.RunAsync(context, machines, ActionNamesWellKnown.SnapshotRestore, (_, ctx) =>
-            {
-                ctx.Set(SnapshotKeys.Name, snapshot);
-                provisioning.Seed(parse, ctx);
-            }).ConfigureAwait(false);
+            await SnapshotCommand.RunAsync(context, machines, ActionNamesWellKnown.SnapshotRestore, SnapshotCommand.RestoreSeed(snapshot, provisioning, parse)).ConfigureAwait(false);
             return 0;
         });
         return command;
@@ -161,7 +160,7 @@ internal sealed class SnapshotPushCommand(CliContext context) : ICliCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var snapshot = $"{Prefix}{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}_{Random.Shared.Next(1000, 10000)}";
-            await SnapshotCommand.RunAsync(context, parse.GetValue(names) ?? [], ActionNamesWellKnown.SnapshotSave, (_, ctx) => ctx.Set(SnapshotKeys.Name, snapshot)).ConfigureAwait(false);
+            await SnapshotCommand.RunAsync(context, parse.GetValue(names) ?? [], ActionNamesWellKnown.SnapshotSave, ctx => ctx.Set(SnapshotKeys.Name, snapshot)).ConfigureAwait(false);
             return 0;
         });
         return command;
@@ -190,11 +189,7 @@ internal sealed class SnapshotPopCommand(CliContext context) : ICliCommand
                 var pushed = (await SnapshotCommand.ListAsync(context, environment, machine).ConfigureAwait(false))
                     .LastOrDefault(s => s.Name.StartsWith(SnapshotPushCommand.Prefix, StringComparison.Ordinal))
                     ?? throw new VnetException($"Machine '{machine.Name}' has no pushed snapshot to pop. `vnet snapshot push` saves one.");
-                await runner.RunAsync(machine, ActionNamesWellKnown.SnapshotRestore, ctx =>
-                {
-                    ctx.Set(SnapshotKeys.Name, pushed.Name);
-                    provisioning.Seed(parse, ctx);
-                }).ConfigureAwait(false);
+                await runner.RunAsync(machine, ActionNamesWellKnown.SnapshotRestore, SnapshotCommand.RestoreSeed(pushed.Name, provisioning, parse)).ConfigureAwait(false);
                 if (!parse.GetValue(noDelete))
                 {
                     await runner.RunAsync(machine, ActionNamesWellKnown.SnapshotDelete, ctx => ctx.Set(SnapshotKeys.Name, pushed.Name)).ConfigureAwait(false);

@@ -21,7 +21,10 @@ public sealed class PluginDirectoryCache(string file)
         }
 
         var names = Directory.GetDirectories(directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
-        _file.Set(key, string.Join('/', names), other => Directory.Exists(other[(other.IndexOf('\t', StringComparison.Ordinal) + 1)..]) && other[(other.IndexOf('\t', StringComparison.Ordinal) + 1)..] != directory);
+        // Older listings of this directory, and those of directories that are gone, are dropped.
+        _file.Set(key, string.Join('/', names), other => DirectoryOf(other) is var listed && listed != directory && Directory.Exists(listed));
         return names;
     }
+
+    private static string DirectoryOf(string key) => key[(key.IndexOf('\t', StringComparison.Ordinal) + 1)..];
 }

@@ -1,13 +1,16 @@
 using VagrantNet.Sdk.Machines;
 
-namespace VagrantNet.Providers.Libvirt.Tests.Support;
+namespace VagrantNet.Tests.Support;
 
-/// <summary>Records what the steps tell the user, one <c>kind: message</c> line each.</summary>
-internal sealed class RecordingMachineUi : IMachineUi
+/// <summary>
+/// Records what steps tell the user, one <c>kind: message</c> line each. Shared, as a linked source file, with the
+/// libvirt provider's tests.
+/// </summary>
+internal sealed class RecordingUi : IMachineUi
 {
     private readonly List<string> _lines = [];
 
-    /// <summary>A snapshot of the lines so far.</summary>
+    /// <summary>A snapshot of the lines so far (output can arrive from two streams at once).</summary>
     public List<string> Lines
     {
         get
