@@ -61,7 +61,7 @@ public sealed class LibvirtProvider : IProvider, IDisposable
         using var domain = FindDomain();
         if (domain is null)
         {
-            return Task.FromResult(MachineState.NotCreated);
+            return Task.FromResult(_machine.ReadState(CreationJournal.FileName) is null ? MachineState.NotCreated : MachineState.Interrupted);
         }
 
         var state = domain.GetState().State;

@@ -8,11 +8,13 @@ namespace VagrantNet.Providers.Libvirt;
 public static class LibvirtRecipes
 {
     public static ActionBuilder Up() => new ActionBuilder()
+        .Use<UndoInterruptedCreation>()
         .Call<IsCreated>((created, b) =>
         {
             if (!created)
             {
                 b.Use<SetNameOfDomain>()
+                 .Use<BeginCreation>()
                  .Use<HandleStoragePool>()
                  .Use<HandleBox>()
                  .Use<HandleBoxImage>()
@@ -36,8 +38,9 @@ public static class LibvirtRecipes
             {
                 if (running)
                 {
-                    // Nothing to start; `up --provision` still provisions, and run: always ones run.
-                    r.Use(new Message("Domain is already running.", stop: false)).Use<Provision>();
+                    // Nothing to start, but it may still be booting: wait for it to answer, then `up --provision` still
+                    // provisions, and run: always ones run.
+                    r.Use(new Message("Domain is already running.", stop: false)).Use<Provision>().Use<WaitForLease>().Use(WaitForSsh());
                     return;
                 }
 
@@ -49,7 +52,7 @@ public static class LibvirtRecipes
                     }
                     else
                     {
-                        s.Use<Provision>().Use<SyncedFolders>().Use<StartDomain>().Use<WaitForLease>().Use(WaitForSsh()).Use<SetHostname>().Use<ForwardPorts>();
+                        s.Use<Provision>().Use<SyncedFolders>().Use<StartDomain>().Use<WaitForLease>().Use(WaitForSsh()).Use<SetHostname>().Use<ConfigureGuestNetworks>().Use<ForwardPorts>();
                     }
                 });
             });
@@ -140,17 +143,17 @@ public static class LibvirtRecipes
         });
 
     public static ActionBuilder Destroy() => new ActionBuilder()
+        .Use<UndoInterruptedCreation>()
         .Call<IsCreated>((created, b) =>
         {
-            if (!created)
+            if (created)
             {
-                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
+                b.Use<ClearForwardedPorts>()
+                 .Use<SyncedFolderCleanup>()
+                 .Use<DestroyDomain>()
+                 .Use<DestroyNetworks>();
             }
         })
-        .Use<ClearForwardedPorts>()
-        .Use<SyncedFolderCleanup>()
-        .Use<DestroyDomain>()
-        .Use<DestroyNetworks>()
         .Use<ForgetMachine>();
 
     public static ActionBuilder Provision() => new ActionBuilder()

@@ -7,12 +7,10 @@ namespace VagrantNet.Providers.Libvirt.Actions;
 /// <summary>
 /// When the machine has <c>config.Vm.CloudInit</c> user data, writes its NoCloud seed image into the storage pool as
 /// <c>&lt;domain&gt;-cidata.iso</c>, for <see cref="CreateDomain"/> to attach as a read-only CD. Destroy removes it
-/// with the domain's other volumes.
+/// with the domain's other volumes; the creation journal lists it, so a failed <c>up</c> does too.
 /// </summary>
-public sealed class CreateCloudInitSeed : IAction, IRecoverable
+public sealed class CreateCloudInitSeed : IAction
 {
-    private string? _created;
-
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
         var machine = context.Machine;
@@ -40,19 +38,7 @@ public sealed class CreateCloudInitSeed : IAction, IRecoverable
         await next(context).ConfigureAwait(false);
     }
 
-    public Task RecoverAsync(ActionContext context, Exception error)
-    {
-        if (_created is not null && context.GetOrDefault(CommandKeys.DestroyOnError, true))
-        {
-            using var pool = context.Driver().Connection.TryLookupStoragePool(context.LibvirtConfig().StoragePoolName!);
-            using var volume = pool?.TryLookupVolume(_created);
-            volume?.Delete();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private string Upload(ActionContext context, string name, string iso)
+    private static string Upload(ActionContext context, string name, string iso)
     {
         var config = context.LibvirtConfig();
         using var pool = context.Driver().EnsurePool(config.StoragePoolName!, config.StoragePoolPath!);
@@ -63,8 +49,8 @@ public sealed class CreateCloudInitSeed : IAction, IRecoverable
         }
 
         var length = new FileInfo(iso).Length;
+        context.Get(LibvirtKeys.Journal).RecordVolume(name);
         using var volume = pool.CreateVolume(VolumeXmlBuilder.Volume(name, (ulong)length, "raw").ToString());
-        _created = name;
         using (var source = File.OpenRead(iso))
         {
             volume.Upload(source, length, null, context.Cancellation);

@@ -4,11 +4,12 @@ using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt.Actions;
 
-/// <summary>Defines the domain from the config, box and planned NICs, and records its UUID as the machine id.</summary>
-public sealed class CreateDomain : IAction, IRecoverable
+/// <summary>
+/// Defines the domain from the config, box and planned NICs, with the UUID the creation journal recorded and the
+/// machine's tag, and records that UUID as the machine id.
+/// </summary>
+public sealed class CreateDomain : IAction
 {
-    private string? _uuid;
-
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
         var machine = context.Machine;
@@ -36,8 +37,7 @@ public sealed class CreateDomain : IAction, IRecoverable
         }
 
         using var domain = driver.Connection.DefineDomain(DomainXmlBuilder.Build(spec).ToString());
-        _uuid = domain.Uuid;
-        machine.Id = _uuid;
+        machine.Id = domain.Uuid;
 
         // A re-created machine has a new host key; drop the pin of the old one.
         machine.DeleteState("known_hosts");
@@ -63,6 +63,8 @@ public sealed class CreateDomain : IAction, IRecoverable
         return new DomainSpec
         {
             Name = name,
+            Uuid = context.GetOrDefault(LibvirtKeys.Journal)?.DomainUuid,
+            Owner = CreateNetworks.OwnerOf(context),
             DomainType = domainType,
             MemoryMiB = config.Memory!.Value,
             Cpus = config.Cpus!.Value,
@@ -91,30 +93,6 @@ public sealed class CreateDomain : IAction, IRecoverable
     /// <summary>vda, vdb... for virtio; sda... for scsi/sata; hda... for ide.</summary>
     public static string DeviceName(string bus, int index) =>
         (bus switch { "virtio" => "vd", "ide" => "hd", _ => "sd" }) + (char)('a' + index);
-
-    public async Task RecoverAsync(ActionContext context, Exception error)
-    {
-        if (_uuid is null || !context.GetOrDefault(CommandKeys.DestroyOnError, true))
-        {
-            return;
-        }
-
-        // Ports forwarded to the guest (a failure after ForwardPorts, in provisioning say) go with it.
-        await context.Machine.Host.PortForwarder.StopAsync(context.Machine, CancellationToken.None).ConfigureAwait(false);
-        context.Ui.Info("Removing the domain after the failure (use --no-destroy-on-error to keep it)...");
-        using var domain = context.Driver().FindDomain(_uuid);
-        if (domain is not null)
-        {
-            if (domain.IsActive())
-            {
-                domain.Destroy();
-            }
-
-            LibvirtDriver.Undefine(domain);
-        }
-
-        context.Machine.Id = null;
-    }
 }
 
 /// <summary>Where a domain's serial console is logged, so a failed boot can show its tail.</summary>

@@ -3,11 +3,12 @@ using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt.Actions;
 
-/// <summary>Creates the machine's root disk: a qcow2 overlay on the shared box image (copy on write).</summary>
-public sealed class CreateDomainVolume : IAction, IRecoverable
+/// <summary>
+/// Creates the machine's root disk: a qcow2 overlay on the shared box image (copy on write). Recorded in the creation
+/// journal first, so a failed or killed <c>up</c> removes it.
+/// </summary>
+public sealed class CreateDomainVolume : IAction
 {
-    private string? _created;
-
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
         var config = context.LibvirtConfig();
@@ -25,22 +26,9 @@ public sealed class CreateDomainVolume : IAction, IRecoverable
         }
 
         context.Ui.Info($"Creating image (snapshot of base box volume).");
+        context.Get(LibvirtKeys.Journal).RecordVolume(name);
         using var volume = pool.CreateVolume(VolumeXmlBuilder.Overlay(name, capacity, image.Path, image.Format).ToString());
-        _created = name;
         context.Set(LibvirtKeys.RootVolumePath, volume.GetPath());
         await next(context).ConfigureAwait(false);
-    }
-
-    public Task RecoverAsync(ActionContext context, Exception error)
-    {
-        if (_created is not null && context.GetOrDefault(CommandKeys.DestroyOnError, true))
-        {
-            var config = context.LibvirtConfig();
-            using var pool = context.Driver().Connection.TryLookupStoragePool(config.StoragePoolName!);
-            using var volume = pool?.TryLookupVolume(_created);
-            volume?.Delete();
-        }
-
-        return Task.CompletedTask;
     }
 }

@@ -7,14 +7,15 @@ namespace VagrantNet.Providers.Libvirt.Actions;
 /// <summary>
 /// Makes sure every network the NICs join exists and is active: the management network
 /// (vagrant-libvirt's NAT + DHCP one) and the private networks. Networks it creates are recorded in
-/// <c>created_networks</c>, so destroy removes them once nothing else uses them.
+/// <c>created_networks</c>, so destroy removes them once nothing else uses them. Each is recorded in the creation
+/// journal (with the UUID vnet gives it) and in the host's registry before it is defined, and carries the machine's
+/// tag, so a failed or killed <c>up</c> removes it and nothing else.
 /// </summary>
-public sealed class CreateNetworks : IAction, IRecoverable
+public sealed class CreateNetworks : IAction
 {
-    private readonly List<string> _createdNow = [];
-
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
+        var createdNow = new List<string>();
         var config = context.LibvirtConfig();
         var driver = context.Driver();
 
@@ -34,18 +35,19 @@ public sealed class CreateNetworks : IAction, IRecoverable
                     continue;
                 }
 
-                var spec = Spec(context, config, nic);
+                var spec = Spec(context, config, nic) with { Uuid = Guid.NewGuid().ToString(), Owner = OwnerOf(context) };
                 context.Ui.Info($"Creating network '{spec.Name}' ({spec.Subnet}, {spec.ForwardMode}).");
-                using var created = driver.CreateNetwork(NetworkXmlBuilder.Build(spec), autostart: nic.IsManagement && config.ManagementNetworkAutostart == true);
-                _createdNow.Add(spec.Name);
+                context.Get(LibvirtKeys.Journal).RecordNetwork(spec.Name, spec.Uuid);
                 context.Provider().CreatedNetworks.Add(spec.Name);
+                using var created = driver.CreateNetwork(NetworkXmlBuilder.Build(spec), autostart: nic.IsManagement && config.ManagementNetworkAutostart == true);
+                createdNow.Add(spec.Name);
             }
         }
 
-        if (_createdNow.Count > 0)
+        if (createdNow.Count > 0)
         {
             var recorded = (context.Machine.ReadState("created_networks") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            context.Machine.WriteState("created_networks", string.Join('\n', recorded.Concat(_createdNow).Distinct()) + "\n");
+            context.Machine.WriteState("created_networks", string.Join('\n', recorded.Concat(createdNow).Distinct()) + "\n");
         }
 
         await next(context).ConfigureAwait(false);
@@ -67,41 +69,6 @@ public sealed class CreateNetworks : IAction, IRecoverable
         return new NetworkSpec(nic.Network!, subnet, forward, dhcp);
     }
 
-    public Task RecoverAsync(ActionContext context, Exception error)
-    {
-        if (_createdNow.Count == 0 || !context.GetOrDefault(CommandKeys.DestroyOnError, true))
-        {
-            return Task.CompletedTask;
-        }
-
-        var driver = context.Driver();
-        var inUse = driver.NetworksInUse(context.GetOrDefault(LibvirtKeys.DomainName));
-        foreach (var name in _createdNow.Where(n => !inUse.Contains(n)))
-        {
-            using var network = driver.FindNetwork(name);
-            if (network is not null)
-            {
-                if (network.IsActive())
-                {
-                    network.Destroy();
-                }
-
-                network.Undefine();
-            }
-
-            context.Provider().CreatedNetworks.Remove(name);
-        }
-
-        var left = (context.Machine.ReadState("created_networks") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Except(_createdNow).ToList();
-        if (left.Count == 0)
-        {
-            context.Machine.DeleteState("created_networks");
-        }
-        else
-        {
-            context.Machine.WriteState("created_networks", string.Join('\n', left) + "\n");
-        }
-
-        return Task.CompletedTask;
-    }
+    /// <summary>The tag vnet writes into what it makes for this machine.</summary>
+    internal static OwnerTag OwnerOf(ActionContext context) => new(context.Machine.ProjectDirectory, context.Machine.Name);
 }

@@ -8,6 +8,9 @@ public static class LibvirtKeys
 {
     public static readonly ActionKey<string> DomainName = new("libvirt.domain_name");
 
+    /// <summary>The intent log of the creation under way: each step records what it is about to make.</summary>
+    public static readonly ActionKey<Driver.CreationJournal> Journal = new("libvirt.creation_journal");
+
     public static readonly ActionKey<BoxInfo> Box = new("libvirt.box");
 
     /// <summary>Path of the box image volume in the pool, the overlay's backing file.</summary>

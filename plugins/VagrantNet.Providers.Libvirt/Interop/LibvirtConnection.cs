@@ -72,6 +72,12 @@ public sealed unsafe class LibvirtConnection : IDisposable
         return handle is null ? null : new LibvirtNetwork(handle);
     }
 
+    public LibvirtNetwork? TryLookupNetworkByUuid(string uuid)
+    {
+        var handle = LibvirtCall.CheckFound(NativeMethods.virNetworkLookupByUUIDString(_handle, uuid), LibvirtErrorCode.NoNetwork);
+        return handle is null ? null : new LibvirtNetwork(handle);
+    }
+
     public LibvirtNetwork DefineNetwork(string xml) =>
         new(LibvirtCall.Check(NativeMethods.virNetworkDefineXML(_handle, xml)));
 

@@ -8,6 +8,9 @@ internal static unsafe partial class NativeMethods
     internal static partial NetworkHandle virNetworkLookupByName(ConnectionHandle conn, string name);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NetworkHandle virNetworkLookupByUUIDString(ConnectionHandle conn, string uuid);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial NetworkHandle virNetworkDefineXML(ConnectionHandle conn, string xmlDesc);
 
     [LibraryImport(Library)]

@@ -5,6 +5,12 @@ public sealed record DomainSpec
 {
     public required string Name { get; init; }
 
+    /// <summary>The UUID vnet chose (and recorded) before defining the domain; null lets libvirt choose.</summary>
+    public string? Uuid { get; init; }
+
+    /// <summary>The machine that owns the domain, written into its metadata.</summary>
+    public OwnerTag? Owner { get; init; }
+
     /// <summary><c>kvm</c> or <c>qemu</c>.</summary>
     public required string DomainType { get; init; }
 

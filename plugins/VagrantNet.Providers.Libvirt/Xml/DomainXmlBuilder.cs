@@ -10,8 +10,10 @@ public static class DomainXmlBuilder
     {
         var domain = new XElement("domain", new XAttribute("type", spec.DomainType),
             new XElement("name", spec.Name),
+            spec.Uuid is null ? null : new XElement("uuid", spec.Uuid),
             spec.Title is null ? null : new XElement("title", spec.Title),
             spec.Description is null ? null : new XElement("description", spec.Description),
+            spec.Owner?.ToMetadata(),
             new XElement("memory", new XAttribute("unit", "MiB"), spec.MemoryMiB),
             new XElement("currentMemory", new XAttribute("unit", "MiB"), spec.MemoryMiB),
             new XElement("vcpu", spec.Cpus),

@@ -6,6 +6,12 @@ namespace VagrantNet.Providers.Libvirt.Xml;
 /// <summary>A libvirt network vnet creates: a bridge with an address, a forward mode and an optional DHCP range.</summary>
 public sealed record NetworkSpec(string Name, IPNetwork Subnet, string ForwardMode, bool Dhcp)
 {
+    /// <summary>The UUID vnet chose (and recorded) before defining the network; null lets libvirt choose.</summary>
+    public string? Uuid { get; init; }
+
+    /// <summary>The machine that created the network, written into its metadata.</summary>
+    public OwnerTag? Owner { get; init; }
+
     /// <summary>The host's address on the bridge: the first address of the subnet.</summary>
     public IPAddress HostAddress => Offset(Subnet.BaseAddress, 1);
 
@@ -26,7 +32,9 @@ public static class NetworkXmlBuilder
 {
     public static XElement Build(NetworkSpec spec)
     {
-        var network = new XElement("network", new XElement("name", spec.Name));
+        var network = new XElement("network", new XElement("name", spec.Name),
+            spec.Uuid is null ? null : new XElement("uuid", spec.Uuid),
+            spec.Owner?.ToMetadata());
         if (spec.ForwardMode is not ("none" or "isolated"))
         {
             network.Add(new XElement("forward", new XAttribute("mode", spec.ForwardMode)));

@@ -93,8 +93,16 @@ internal sealed class LibvirtTestMachine : IMachine, IDisposable
 
     public void DeleteState(string name) => File.Delete(Path.Combine(DataDirectory, name));
 
+    public void DeleteAllState()
+    {
+        foreach (var file in Directory.Exists(DataDirectory) ? Directory.GetFiles(DataDirectory) : [])
+        {
+            File.Delete(file);
+        }
+    }
+
     public Task<MachineState> StateAsync(CancellationToken cancellation) =>
-        Id is null ? Task.FromResult(MachineState.NotCreated) : Provider.StateAsync(cancellation);
+        Id is null && ReadState(MachineStateFiles.CreationJournal) is null ? Task.FromResult(MachineState.NotCreated) : Provider.StateAsync(cancellation);
 
     /// <summary>Never reachable: the test driver boots no guest.</summary>
     public Task<SshInfo?> SshInfoAsync(CancellationToken cancellation) => Task.FromResult<SshInfo?>(null);

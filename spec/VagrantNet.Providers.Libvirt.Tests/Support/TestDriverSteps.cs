@@ -21,10 +21,12 @@ public abstract class TestDriverSteps
     /// <summary>The steps of a first <c>up</c> that leave a defined domain (the ones before provisioning and boot).</summary>
     internal static ActionBuilder CreationSteps() => new ActionBuilder()
         .Use<SetNameOfDomain>()
+        .Use<BeginCreation>()
         .Use<HandleStoragePool>()
         .Use<HandleBox>()
         .Use<HandleBoxImage>()
         .Use<CreateDomainVolume>()
+        .Use<CreateCloudInitSeed>()
         .Use<PlanNetworkInterfaces>()
         .Use<CreateNetworks>()
         .Use<CreateDomain>();

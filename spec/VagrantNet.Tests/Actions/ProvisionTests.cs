@@ -12,6 +12,7 @@ namespace VagrantNet.Tests.Actions;
 public class ProvisionTests
 {
     private readonly List<string> _ran = [];
+    private string? _failing;
 
     [SetUp]
     public void Clear() => _ran.Clear();
@@ -75,6 +76,28 @@ public class ProvisionTests
 
         // Then
         Assert.That(_ran, Is.EqualTo(new[] { "once" }));
+    }
+
+    [Test]
+    public async Task AFirstProvisioningThatDidNotFinish_LeavesNoSentinel_SoTheNextUpRunsOnceOnesAgain()
+    {
+        // Given: the second provisioner fails (as a vnet killed during it would not finish either)
+        using var machine = Machine(p =>
+        {
+            p.Add("fake", new FakeConfig(), name: "once");
+            p.Add("other", new FakeConfig(), name: "fails");
+        });
+        _failing = "fails";
+        Assert.ThrowsAsync<InvalidOperationException>(() => Up(machine));
+        _failing = null;
+        _ran.Clear();
+
+        // When
+        await Up(machine);
+
+        // Then
+        Assert.That(_ran, Is.EqualTo(new[] { "once", "fails" }));
+        Assert.That(machine.ReadState("action_provision"), Is.EqualTo("1.5:machine-1"));
     }
 
     [Test]
@@ -174,8 +197,8 @@ public class ProvisionTests
     private TestMachine Machine(Action<ProvisionConfig> provisioners)
     {
         var registry = new PluginRegistry();
-        registry.Provisioner("fake", () => new FakeProvisioner(_ran));
-        registry.Provisioner("other", () => new FakeProvisioner(_ran));
+        registry.Provisioner("fake", () => new FakeProvisioner(_ran, () => _failing));
+        registry.Provisioner("other", () => new FakeProvisioner(_ran, () => _failing));
         return new TestMachine(c => provisioners(c.Vm.Provision), registry);
     }
 
@@ -197,12 +220,14 @@ public class ProvisionTests
 
     private sealed class FakeConfig : ProvisionerConfig;
 
-    private sealed class FakeProvisioner(List<string> ran) : IProvisioner
+    private sealed class FakeProvisioner(List<string> ran, Func<string?> failing) : IProvisioner
     {
         public Task ProvisionAsync(IMachine machine, ProvisionerDefinition definition, CancellationToken cancellation)
         {
             ran.Add(definition.Name ?? definition.Type);
-            return Task.CompletedTask;
+            return definition.Name is { } name && name == failing()
+                ? Task.FromException(new InvalidOperationException(name + " failed"))
+                : Task.CompletedTask;
         }
     }
 

@@ -51,6 +51,8 @@ internal sealed class FakeMachine : IMachine
 
     public void DeleteState(string name) => _state.Remove(name);
 
+    public void DeleteAllState() => _state.Clear();
+
     public Task<MachineState> StateAsync(CancellationToken cancellation) => Task.FromResult(MachineState.NotCreated);
 
     public Task<SshInfo?> SshInfoAsync(CancellationToken cancellation) => Task.FromResult<SshInfo?>(null);

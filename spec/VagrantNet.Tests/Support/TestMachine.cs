@@ -103,6 +103,14 @@ internal sealed class TestMachine : IMachine, IDisposable
 
     public void DeleteState(string name) => File.Delete(Path.Combine(DataDirectory, name));
 
+    public void DeleteAllState()
+    {
+        foreach (var file in Directory.Exists(DataDirectory) ? Directory.GetFiles(DataDirectory) : [])
+        {
+            File.Delete(file);
+        }
+    }
+
     public Task<MachineState> StateAsync(CancellationToken cancellation)
     {
         StateQueries.Add(State.Id);

@@ -52,7 +52,7 @@ internal sealed class DestroyCommand(CliContext context) : ICliCommand
             await support.RunAsync(environment, chosen, ActionNamesWellKnown.Destroy, parse.GetValue(parallel), ctx => ctx.Set(CommandOptionKeys.Force, true)).ConfigureAwait(false);
             foreach (var machine in chosen.Where(_ => !parse.GetValue(dryRun)))
             {
-                machine.DeleteAllState();
+                machine.RemoveStateDirectory();
             }
 
             return 0;

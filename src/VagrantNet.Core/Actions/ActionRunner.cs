@@ -39,7 +39,7 @@ public sealed class ActionRunner(PluginRegistry registry, InterruptSource interr
         }
 
         await using var held = lockMachine
-            ? await FileLock.AcquireAsync(Path.Combine(machine.DataDirectory, "action.lock"), MachineLockTimeout, $"Machine '{machine.Name}'", interrupts.Cancellation).ConfigureAwait(false)
+            ? await FileLock.AcquireAsync(Path.Combine(machine.DataDirectory, Machine.LockFileName), MachineLockTimeout, $"Machine '{machine.Name}'", interrupts.Cancellation).ConfigureAwait(false)
             : null;
         var context = new ActionContext(machine, interrupts.Cancellation, interrupts.Abort);
         seed?.Invoke(context);

@@ -108,13 +108,13 @@ public sealed class Machine : IMachine, IAsyncDisposable
 
     public async Task<MachineState> StateAsync(CancellationToken cancellation)
     {
-        if (Id is null)
+        if (Id is null && ReadState(MachineStateFiles.CreationJournal) is null)
         {
             return MachineState.NotCreated;
         }
 
         var state = await Provider.StateAsync(cancellation).ConfigureAwait(false);
-        if (!state.IsCreated)
+        if (!state.IsCreated && Id is not null)
         {
             // The machine was removed behind vnet's back: forget its id, as Vagrant does.
             Id = null;
@@ -155,14 +155,38 @@ public sealed class Machine : IMachine, IAsyncDisposable
         };
     }
 
-    /// <summary>Removes the whole state directory of this machine (after destroy).</summary>
+    /// <summary>Removes every state file of this machine but the lock the running command holds.</summary>
     public void DeleteAllState()
+    {
+        if (!Directory.Exists(DataDirectory))
+        {
+            return;
+        }
+
+        foreach (var entry in new DirectoryInfo(DataDirectory).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo directory && directory.LinkTarget is null)
+            {
+                directory.Delete(recursive: true);
+            }
+            else if (entry.Name != LockFileName)
+            {
+                entry.Delete();
+            }
+        }
+    }
+
+    /// <summary>Removes the whole state directory of this machine (after destroy, once its lock is released).</summary>
+    public void RemoveStateDirectory()
     {
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
         }
     }
+
+    /// <summary>The file a command locks while it works on this machine.</summary>
+    public const string LockFileName = "action.lock";
 
     private ICommunicator CreateCommunicator()
     {

@@ -10,8 +10,8 @@ namespace VagrantNet.Sdk.Actions;
 /// <list type="bullet">
 /// <item><c>--no-provision</c> runs nothing; <c>--provision</c> (and <c>vnet provision</c>) runs every <c>once</c> and <c>always</c> one.</item>
 /// <item>Otherwise the <c>action_provision</c> sentinel decides: absent, or written for another machine id, means a new
-/// machine, so <c>once</c> and <c>always</c> ones run and the sentinel (<c>1.5:&lt;id&gt;</c>) is written; present means
-/// only <c>always</c> ones run.</item>
+/// machine, so <c>once</c> and <c>always</c> ones run and the sentinel (<c>1.5:&lt;id&gt;</c>) is written once they all
+/// finished (a vnet killed half way provisions again next time); present means only <c>always</c> ones run.</item>
 /// <item><c>--provision-with a,b</c> keeps only those (by name or type) and implies provisioning; <c>never</c> ones run only when named.</item>
 /// </list>
 /// </summary>
@@ -38,14 +38,7 @@ public sealed class Provision : IAction
         }
 
         var provisioned = IsProvisioned(machine);
-        if (!provisioned)
-        {
-            if (machine.Id is { } id)
-            {
-                machine.WriteState(SentinelFile, $"1.5:{id}");
-            }
-        }
-        else if (requested is null)
+        if (provisioned && requested is null)
         {
             context.Ui.Info("Machine already provisioned. Run `vnet provision` or use `--provision` to provision it again; provisioners marked run: always still run.");
         }
@@ -77,6 +70,11 @@ public sealed class Provision : IAction
                 : $"Running provisioner: {definition.Name} ({definition.Type})...");
             var provisioner = machine.Host.CreateProvisioner(definition.Type);
             await provisioner.ProvisionAsync(machine, definition, context.Cancellation).ConfigureAwait(false);
+        }
+
+        if (!provisioned && machine.Id is { } id)
+        {
+            machine.WriteState(SentinelFile, $"1.5:{id}");
         }
     }
 

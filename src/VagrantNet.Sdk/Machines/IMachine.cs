@@ -58,6 +58,9 @@ public interface IMachine
 
     void DeleteState(string name);
 
+    /// <summary>Removes every state file of the machine (id, keys, sentinels...) but the lock of the running command.</summary>
+    void DeleteAllState();
+
     /// <summary>The provider's live state.</summary>
     Task<MachineState> StateAsync(CancellationToken cancellation);
 

@@ -19,6 +19,13 @@ public sealed class ActionBuilder
         return this;
     }
 
+    /// <summary>Splices every step of <paramref name="other"/> in here, as Vagrant's <c>use(builder)</c> does.</summary>
+    public ActionBuilder Use(ActionBuilder other)
+    {
+        _steps.AddRange(other._steps);
+        return this;
+    }
+
     /// <summary>Evaluates <typeparamref name="TCondition"/> when reached, then runs the branch built for its result.</summary>
     public ActionBuilder Call<TCondition>(Action<bool, ActionBuilder> branch)
         where TCondition : ICondition, new() => Call(new TCondition(), branch);

@@ -1,0 +1,113 @@
+using System.Xml.Linq;
+using VagrantNet.Providers.Libvirt.Driver;
+using VagrantNet.Providers.Libvirt.Xml;
+using VagrantNet.Sdk.Pipeline;
+
+namespace VagrantNet.Providers.Libvirt.Actions;
+
+/// <summary>
+/// Undoes a creation from its journal: whatever of the listed domain, volumes and networks exists goes, then every
+/// state file the attempt wrote (id, keys, known_hosts, sentinels), so the next <c>up</c> starts from the box as if
+/// nothing had happened. Objects are matched by what vnet recorded (the domain's and networks' UUIDs), never by name
+/// alone, so a same-named object someone else made is left alone. Safe to run twice: each piece is looked up first.
+/// </summary>
+internal static class CreationUndo
+{
+    public static async Task RunAsync(ActionContext context, CreationJournal journal)
+    {
+        var machine = context.Machine;
+        var driver = context.Driver();
+
+        // Ports forwarded to the guest (a failure after ForwardPorts, in provisioning say) go with it.
+        await machine.Host.PortForwarder.StopAsync(machine, CancellationToken.None).ConfigureAwait(false);
+        using (var domain = driver.FindDomain(journal.DomainUuid))
+        {
+            if (domain is not null)
+            {
+                context.Ui.Detail($"Removing domain {journal.DomainName}");
+                if (domain.IsActive())
+                {
+                    domain.Destroy();
+                }
+
+                LibvirtDriver.Undefine(domain);
+            }
+        }
+
+        DeleteVolumes(context, journal);
+        await DeleteNetworksAsync(context, journal).ConfigureAwait(false);
+
+        machine.Id = null;
+        machine.DeleteAllState();
+    }
+
+    private static void DeleteVolumes(ActionContext context, CreationJournal journal)
+    {
+        if (journal.Volumes.Count == 0)
+        {
+            return;
+        }
+
+        using var pool = context.Driver().Connection.TryLookupStoragePool(journal.Pool);
+        foreach (var name in journal.Volumes)
+        {
+            using var volume = pool?.TryLookupVolume(name);
+            if (volume is not null)
+            {
+                context.Ui.Detail($"Deleting volume {name}");
+                volume.Delete();
+            }
+        }
+    }
+
+    private static async Task DeleteNetworksAsync(ActionContext context, CreationJournal journal)
+    {
+        if (journal.Networks.Count == 0)
+        {
+            return;
+        }
+
+        var driver = context.Driver();
+        var registry = context.Provider().CreatedNetworks;
+        await using (await context.Machine.Host.LockAsync("libvirt-networks", TimeSpan.FromMinutes(2), CancellationToken.None).ConfigureAwait(false))
+        {
+            var inUse = driver.NetworksInUse(exceptDomain: journal.DomainName);
+            foreach (var (name, uuid) in journal.Networks)
+            {
+                using var network = driver.Connection.TryLookupNetworkByUuid(uuid);
+                if (network is null)
+                {
+                    // Never made (or already removed). A same-named network another vnet machine made keeps its
+                    // registry entry; one that vnet did not make must not be taken for vnet's later.
+                    if (!MadeByVnet(driver, name))
+                    {
+                        registry.Remove(name);
+                    }
+
+                    continue;
+                }
+
+                if (inUse.Contains(name))
+                {
+                    // A sibling machine joined it meanwhile; the registry lets the last one out remove it.
+                    continue;
+                }
+
+                context.Ui.Detail($"Removing network {name}");
+                if (network.IsActive())
+                {
+                    network.Destroy();
+                }
+
+                network.Undefine();
+                registry.Remove(name);
+            }
+        }
+    }
+
+    private static bool MadeByVnet(LibvirtDriver driver, string name)
+    {
+        using var network = driver.FindNetwork(name);
+        return network is not null && OwnerTag.Read(XElement.Parse(network.GetXmlDesc())) is not null;
+    }
+}
