@@ -38,7 +38,7 @@ public sealed class DestroyDomain : IAction
             return;
         }
 
-        pool.Refresh();
+        // No refresh: the volumes vnet made are known to libvirt, and a refresh would stall other machines' pool calls.
         foreach (var volume in pool.ListAllVolumes())
         {
             using (volume)

@@ -24,8 +24,15 @@ public sealed class HandleBoxImage : IAction
         await using (await context.Machine.Host.LockAsync("libvirt-box-image-" + volumeName, TimeSpan.FromMinutes(30), context.Cancellation).ConfigureAwait(false))
         {
             using var pool = context.Driver().EnsurePool(config.StoragePoolName!, config.StoragePoolPath!);
-            pool.Refresh();
             var volume = pool.TryLookupVolume(volumeName);
+            if (volume is null)
+            {
+                // Only a miss pays for a rescan (a copy another tool put into the pool directory): a refresh is a pool
+                // job of its own, and fails other clients' calls while it runs.
+                pool.Refresh();
+                volume = pool.TryLookupVolume(volumeName);
+            }
+
             if (volume is null)
             {
                 context.Ui.Info($"Uploading base box image as volume into Libvirt storage...");

@@ -26,26 +26,26 @@ public sealed unsafe class LibvirtStoragePool : IDisposable
     public void Undefine() => LibvirtCall.Check(NativeMethods.virStoragePoolUndefine(_handle));
 
     /// <summary>Rescans the backing storage so externally added volumes show up.</summary>
-    public void Refresh() => LibvirtCall.Check(NativeMethods.virStoragePoolRefresh(_handle, 0));
+    public void Refresh() => PoolBusy.Retry(() => LibvirtCall.Check(NativeMethods.virStoragePoolRefresh(_handle, 0)));
 
     public void SetAutostart(bool autostart) =>
         LibvirtCall.Check(NativeMethods.virStoragePoolSetAutostart(_handle, autostart ? 1 : 0));
 
-    public LibvirtStorageVolume? TryLookupVolume(string name)
+    public LibvirtStorageVolume? TryLookupVolume(string name) => PoolBusy.Retry(() =>
     {
         var handle = LibvirtCall.CheckFound(
             NativeMethods.virStorageVolLookupByName(_handle, name), LibvirtErrorCode.NoStorageVol);
         return handle is null ? null : new LibvirtStorageVolume(handle);
-    }
+    });
 
-    public IReadOnlyList<LibvirtStorageVolume> ListAllVolumes()
+    public IReadOnlyList<LibvirtStorageVolume> ListAllVolumes() => PoolBusy.Retry(() =>
     {
         var count = LibvirtCall.Check(NativeMethods.virStoragePoolListAllVolumes(_handle, out var items, 0));
         return LibvirtCall.TakeAll(items, count, p => new LibvirtStorageVolume(new StorageVolumeHandle(p)));
-    }
+    });
 
     public LibvirtStorageVolume CreateVolume(string xml, StorageVolumeCreateFlags flags = StorageVolumeCreateFlags.None) =>
-        new(LibvirtCall.Check(NativeMethods.virStorageVolCreateXML(_handle, xml, (uint)flags)));
+        PoolBusy.Retry(() => new LibvirtStorageVolume(LibvirtCall.Check(NativeMethods.virStorageVolCreateXML(_handle, xml, (uint)flags))));
 
     /// <summary>Creates a volume in this pool whose content is copied from <paramref name="source"/>.</summary>
     public LibvirtStorageVolume CreateVolumeFrom(

@@ -21,7 +21,7 @@ public sealed unsafe class LibvirtStorageVolume : IDisposable
     }
 
     public void Delete(StorageVolumeDeleteFlags flags = StorageVolumeDeleteFlags.Normal) =>
-        LibvirtCall.Check(NativeMethods.virStorageVolDelete(Handle, (uint)flags));
+        PoolBusy.Retry(() => LibvirtCall.Check(NativeMethods.virStorageVolDelete(Handle, (uint)flags)));
 
     public void Resize(ulong capacity, StorageVolumeResizeFlags flags = StorageVolumeResizeFlags.None) =>
         LibvirtCall.Check(NativeMethods.virStorageVolResize(Handle, capacity, (uint)flags));

@@ -50,8 +50,8 @@ public sealed class ActionRunner(PluginRegistry registry, InterruptSource interr
         catch (Exception e) when (e is not VnetError and not OperationCanceledException)
         {
             // Not a message meant for users on its own: say which machine and which step it came from.
-            var step = context.Entered.Count > 0 ? ActionNames.Of(context.Entered[^1]) : action;
-            throw new VnetException($"Machine '{machine.Name}': {step} failed: {e.Message}", e);
+            var step = context.Entered.Count > 0 ? ActionNames.InWords(context.Entered[^1]) : action;
+            throw new VnetException($"Machine '{machine.Name}': step \"{step}\" failed: {e.Message}", e);
         }
     }
 }

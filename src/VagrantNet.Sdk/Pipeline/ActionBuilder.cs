@@ -104,6 +104,30 @@ public sealed class ActionBuilder
 public static class ActionNames
 {
     public static string Of(object step) => step is IDescribedAction described ? described.Description : step.GetType().Name;
+
+    /// <summary>The step's name as users read it in an error: <c>HandleBoxImage</c> is "handle box image".</summary>
+    public static string InWords(object step)
+    {
+        if (step is IDescribedAction described)
+        {
+            return described.Description;
+        }
+
+        var name = step.GetType().Name;
+        var words = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.IsUpper(c) && (i + 1 >= name.Length || !char.IsUpper(name[i + 1])) ? char.ToLowerInvariant(c) : c);
+        }
+
+        return words.ToString();
+    }
 }
 
 /// <summary>A step that describes itself (for inline steps and dry runs).</summary>

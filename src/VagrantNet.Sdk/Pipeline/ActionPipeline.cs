@@ -67,7 +67,7 @@ public sealed class ActionPipeline
             catch (Exception recoveryError) when (recoveryError is not OperationCanceledException || !context.RecoveryToken.IsCancellationRequested)
             {
                 // A failed recovery must not hide the original error nor stop the other recoveries.
-                context.Ui.Warn($"Cleanup after the error failed in {ActionNames.Of(context.Entered[i])}: {recoveryError.Message}");
+                context.Ui.Warn($"Cleanup after the error failed in step \"{ActionNames.InWords(context.Entered[i])}\": {recoveryError.Message}");
             }
         }
     }
