@@ -3,7 +3,11 @@ using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt.Actions;
 
-/// <summary>Powers off and undefines the domain, then deletes its volumes (never the shared box image).</summary>
+/// <summary>
+/// Powers off and undefines the domain, then deletes its volumes (never the shared box image). First it writes the
+/// machine's journal listing the domain, its volumes and the networks vnet made that it uses: a destroy killed half
+/// way is then finished by the next <c>destroy</c> (or <c>up</c>) as an interrupted creation would be.
+/// </summary>
 public sealed class DestroyDomain : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
@@ -15,7 +19,9 @@ public sealed class DestroyDomain : IAction
             {
                 context.Ui.Info("Removing domain...");
                 var disks = provider.DiskPaths(domain);
-                context.Set(LibvirtKeys.DomainNetworks, provider.NetworkNames(domain));
+                var networks = provider.NetworkNames(domain);
+                context.Set(LibvirtKeys.DomainNetworks, networks);
+                RecordIntent(context, domain, disks, networks);
                 if (domain.IsActive())
                 {
                     domain.Destroy();
@@ -27,6 +33,23 @@ public sealed class DestroyDomain : IAction
         }
 
         await next(context).ConfigureAwait(false);
+    }
+
+    private static void RecordIntent(ActionContext context, Interop.LibvirtDomain domain, IReadOnlyList<string> disks, IReadOnlyList<string> networks)
+    {
+        var machine = context.Machine;
+        var volumes = disks.Select(Path.GetFileName).OfType<string>().Where(v => !v.Contains("_vagrant_box_image_", StringComparison.Ordinal));
+        var journal = CreationJournal.Adopt(machine, domain.Name, domain.Uuid, context.LibvirtConfig().StoragePoolName!, volumes);
+        var registry = context.Provider().CreatedNetworks;
+        var own = (machine.ReadState("created_networks") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var name in networks.Where(n => own.Contains(n) || registry.Contains(n)))
+        {
+            using var network = context.Driver().FindNetwork(name);
+            if (network is not null && System.Xml.Linq.XElement.Parse(network.GetXmlDesc()).Element("uuid")?.Value is { } uuid)
+            {
+                journal.RecordNetwork(name, uuid);
+            }
+        }
     }
 
     private static void DeleteVolumes(ActionContext context, IReadOnlyList<string> paths)

@@ -52,6 +52,64 @@ internal sealed partial class Vnet(string binary, string home)
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     public static void Interrupt(Process process) => _ = Kill(process.Id, 2);
 
+    public const int SigInt = 2;
+
+    public const int SigKill = 9;
+
+    /// <summary>
+    /// Runs vnet in a process group of its own and, when a line of its output contains <paramref name="marker"/>, sends
+    /// <paramref name="signal"/> to the whole group, as a terminal's Ctrl+C (or a kill of the session) does; then waits
+    /// for it to end. Fails when the marker never shows.
+    /// </summary>
+    public Result RunAndSignalAt(string directory, string marker, int signal, params string[] args)
+    {
+        var start = new ProcessStartInfo("setsid")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Binary);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["VNET_HOME"] = Home;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start vnet");
+        var output = new StringBuilder();
+        var reached = new ManualResetEventSlim();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data?.Contains(marker, StringComparison.Ordinal) == true && !reached.IsSet)
+            {
+                // setsid made vnet the leader of a new group: its id is the group's.
+                _ = Kill(-process.Id, signal);
+                reached.Set();
+            }
+        };
+        process.BeginOutputReadLine();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var exited = process.WaitForExit(TimeSpan.FromMinutes(10));
+        if (!exited)
+        {
+            _ = Kill(-process.Id, SigKill);
+        }
+
+        process.WaitForExit();
+        var result = new Result(process.ExitCode, output.ToString(), stderr.Result);
+        TestContext.Progress.WriteLine($"$ vnet {string.Join(' ', args)}  (signal {signal} at '{marker}') -> exit {result.ExitCode}");
+        Assert.That(reached.IsSet, Is.True, $"vnet {string.Join(' ', args)} never printed '{marker}':{Environment.NewLine}{result.Output}");
+        return result;
+    }
+
     [LibraryImport("libc", EntryPoint = "kill")]
     private static partial int Kill(int pid, int signal);
 

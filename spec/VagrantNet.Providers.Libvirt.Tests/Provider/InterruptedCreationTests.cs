@@ -65,7 +65,26 @@ public class InterruptedCreationTests : TestDriverSteps
         Assert.That(machine.ReadState("private_key"), Is.Null, "a key for the removed guest would lock the new one out");
         Assert.That(VolumeNames().Count(v => v == machine.DomainName + ".img"), Is.EqualTo(1));
         Assert.That(NetworkNames(), Has.Member(ManagementNetwork).And.Member(PrivateNetwork));
-        Assert.That(machine.RecordingUi.Lines, Has.Some.StartsWith("warn: An earlier `vnet up` of this machine stopped before it finished"));
+        Assert.That(machine.RecordingUi.Lines, Has.Some.StartsWith("warn: An earlier vnet command stopped before it finished creating or destroying this machine"));
+    }
+
+    [Test]
+    public async Task Destroy_AfterADestroyKilledOnceTheDomainWasGone_RemovesTheNetworksItLeft()
+    {
+        // Given: a destroy killed after the domain and its volume went, before the networks
+        var machine = await CreatedMachineAsync();
+        var killed = new ActionBuilder().Use(new Unrecoverable(new DestroyDomain())).Use(new InlineStep(_ => throw new KilledHere()));
+        Assert.ThrowsAsync<KilledHere>(() => RunAsync(machine, killed));
+        Assert.That(NetworkNames(), Has.Member(PrivateNetwork), "the killed destroy left the network");
+        Assert.That((await machine.StateAsync(CancellationToken.None)).Id, Is.EqualTo(MachineState.InterruptedId));
+
+        // When
+        await RunAsync(machine, LibvirtRecipes.Destroy());
+
+        // Then
+        Assert.That(NetworkNames(), Has.No.Member(PrivateNetwork).And.No.Member(ManagementNetwork));
+        Assert.That(VolumeNames(), Has.No.Member(machine.DomainName + ".img"));
+        Assert.That(Directory.GetFiles(machine.DataDirectory), Is.Empty);
     }
 
     [Test]
