@@ -33,6 +33,17 @@ public sealed class HandleBoxImage : IAction
                 volume = pool.TryLookupVolume(volumeName);
             }
 
+            var upload = UploadMarker(context, config, volumeName);
+            if (volume is not null && File.Exists(upload))
+            {
+                // An upload that never finished (vnet was killed during it) left a volume of the final name: a base
+                // image with a hole in it. It goes, and is uploaded again.
+                context.Ui.Warn($"The box image volume '{volumeName}' is left from an upload that did not finish; uploading it again.");
+                volume.Delete();
+                volume.Dispose();
+                volume = null;
+            }
+
             if (volume is null)
             {
                 context.Ui.Info($"Uploading base box image as volume into Libvirt storage...");
@@ -46,6 +57,16 @@ public sealed class HandleBoxImage : IAction
         }
 
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Present while an upload of <paramref name="volumeName"/> into this libvirt's pool is under way (a volume cannot
+    /// be uploaded under a temporary name and renamed, as the local copy is).
+    /// </summary>
+    private static string UploadMarker(ActionContext context, LibvirtConfig config, string volumeName)
+    {
+        var where = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(context.Driver().Uri + "\n" + config.StoragePoolName)))[..16];
+        return Path.Combine(context.Machine.Host.Home, "data", "libvirt", "uploads", where, volumeName);
     }
 
     /// <summary>vagrant-libvirt's volume name for a box disk.</summary>
@@ -99,16 +120,23 @@ public sealed class HandleBoxImage : IAction
         }
 
         var capacity = Math.Max(virtualSize, (ulong)length);
+        var marker = UploadMarker(context, context.LibvirtConfig(), name);
+        Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
+        File.WriteAllText(marker, context.Driver().Uri);
         var volume = pool.CreateVolume(VolumeXmlBuilder.Volume(name, capacity, format, (ulong)length).ToString());
         try
         {
-            using var source = File.OpenRead(file);
-            volume.Upload(source, length, progress, context.Cancellation);
+            using (var source = File.OpenRead(file))
+            {
+                volume.Upload(source, length, progress, context.Cancellation);
+            }
+
+            File.Delete(marker);
             return volume;
         }
         catch (Exception e)
         {
-            RemoveHalfVolume(context, volume, name);
+            RemoveHalfVolume(context, volume, name, marker);
             if (e is LibvirtException)
             {
                 var box = context.Get(LibvirtKeys.Box);
@@ -155,11 +183,12 @@ public sealed class HandleBoxImage : IAction
     }
 
     /// <summary>Deletes the volume a failed upload created; a failure to do so is told, never hiding the upload's error.</summary>
-    private static void RemoveHalfVolume(ActionContext context, LibvirtStorageVolume volume, string name)
+    private static void RemoveHalfVolume(ActionContext context, LibvirtStorageVolume volume, string name, string marker)
     {
         try
         {
             volume.Delete();
+            File.Delete(marker);
         }
         catch (LibvirtException e)
         {

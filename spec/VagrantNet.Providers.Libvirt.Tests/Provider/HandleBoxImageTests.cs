@@ -48,6 +48,27 @@ public class HandleBoxImageTests : TestDriverSteps
     }
 
     [Test]
+    public void HandleBoxImage_NeverUsesAVolumeThatAKilledUploadLeft_ButUploadsItAgain()
+    {
+        // Given: an upload was killed half way: its volume exists under the final name, its marker is still there
+        Assume.That(Directory.Exists($"/{TestDriver.StockPool}"), Is.False);
+        var machine = NewMachine();
+        var uploads = Path.Combine(machine.FakeHost.Home, "data", "libvirt", "uploads");
+        Assert.ThrowsAsync<LibvirtProviderException>(() => RunAsync(NewMachine(host: machine.FakeHost), Steps()));
+        var marker = Path.Combine(Directory.GetDirectories(uploads).Single(), ExpectedVolume);
+        Assert.That(marker, Does.Not.Exist, "a failed upload that removed its volume removes its marker");
+        SeedBoxImage(machine);
+        File.WriteAllText(marker, TestDriver.Uri);
+
+        // When: the test driver cannot upload, so the second attempt fails too, but after removing the stale volume
+        Assert.ThrowsAsync<LibvirtProviderException>(() => RunAsync(machine, Steps()));
+
+        // Then
+        Assert.That(machine.RecordingUi.Lines, Has.Some.Contains($"'{ExpectedVolume}' is left from an upload that did not finish"));
+        Assert.That(VolumeNames(), Has.No.Member(ExpectedVolume));
+    }
+
+    [Test]
     public void HandleBoxImage_WhenTheUploadFails_ReportsItAndLeavesNoHalfVolume()
     {
         // Given: the stock pool's directory is not on this host, so the image must be uploaded,
