@@ -209,6 +209,57 @@ public class ConfigBadInputTests
         Assert.That(OutsideHome().Where(e => !e.StartsWith("project/Vagrantfile.csx ", StringComparison.Ordinal)), Is.EqualTo(before), "validate writes nothing in the project");
     }
 
+    private static IEnumerable<TestCaseData> Legitimate() => new[]
+    {
+        new Case("Names, networks, folders and env Vagrant accepts", """
+            web.Vm.Hostname = "web-1";
+            web.Vm.Network.PrivateNetwork(ip: "10.20.30.10", netmask: "255.255.255.0");
+            web.Vm.Network.PrivateNetwork(ip: "fd00::10", netmask: "64");
+            web.Vm.Network.ForwardedPort(guest: 80, host: 8080);
+            web.Vm.Network.ForwardedPort(guest: 53, host: 5353, protocol: "udp");
+            web.Vm.Network.ForwardedPort(guest: 53, host: 5353, protocol: "tcp", hostIp: "127.0.0.1");
+            web.Vm.SyncedFolder(".", "/srv/app", type: "rsync");
+            web.Vm.SyncedFolder("./later", "/srv/later", create: true, type: "nfs");
+            web.Vm.Provision.Shell("env", inline: "true", env: new() { ["HTTP_PROXY"] = "http://proxy:3128", ["_X1"] = "1" });
+            """, [], Machine: "\"web_1.example-a\""),
+        new Case("Libvirt settings vagrant-libvirt accepts", """
+            web.Vm.Provider<LibvirtConfig>(lv => { lv.Memory = 1024; lv.Cpus = 2; lv.GraphicsPort = -1; lv.AddDisk(size: "20G", bus: "usb"); });
+            web.Vm.Provider("libvirt", p => { p["memory"] = 2048L; p["graphics_port"] = 5901; p["driver"] = "qemu"; });
+            web.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__tunnel_type"] = "udp", ["libvirt__tunnel_port"] = 4000, ["libvirt__tunnel_local_port"] = "4001", ["libvirt__dhcp_enabled"] = false });
+            """, [], Libvirt: true),
+    }.Select(Data);
+
+    [TestCaseSource(nameof(Legitimate))]
+    public async Task Validate_Accepts_A_Config_Vagrant_Accepts(Case c)
+    {
+        // Given, When
+        var run = await ValidateAsync(c);
+
+        // Then
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stdout, Does.Contain("validated successfully"));
+    }
+
+    private static IEnumerable<TestCaseData> Fixtures() =>
+        new[] { "Minimal.csx", "TwoMachines.csx", "TypedProvider.csx", "UntypedProvider.csx", "WithLoad.csx" }.Select(f => new TestCaseData(f).SetName($"The fixture {f} still validates"));
+
+    [TestCaseSource(nameof(Fixtures))]
+    public async Task Validate_Still_Accepts_The_Existing_Fixtures(string fixture)
+    {
+        // Given: the files the fixtures name, as a real project has them
+        _project.WithSamplePlugin().WithVagrantfile(fixture).WithFile("setup.sh", "#!/bin/sh\n").WithFile("src/app.txt", "app\n");
+        foreach (var helper in new[] { "helpers.csx" })
+        {
+            File.Copy(TestPaths.Vagrantfile(helper), Path.Combine(_project.ProjectDirectory, helper), overwrite: true);
+        }
+
+        // When
+        var run = await VnetAsync("validate");
+
+        // Then
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+    }
+
     private static IEnumerable<TestCaseData> BadBoxVersions() =>
         new[] { "abc", ">= banana", "1.0 or so", "~>", ">= 1.0,", " ", "1.0\u001b[2J" }.Select(v => new TestCaseData(v).SetName($"Init refuses --box-version {v.Replace("\u001b", "ESC", StringComparison.Ordinal)}"));
 
