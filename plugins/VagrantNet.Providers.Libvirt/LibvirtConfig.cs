@@ -8,7 +8,7 @@ namespace VagrantNet.Providers.Libvirt;
 /// vagrant-libvirt's names (<c>p["nic_model_type"] = "virtio"</c>). Defaults follow vagrant-libvirt.
 /// </summary>
 [ProviderName(Name)]
-public sealed class LibvirtConfig : ProviderConfig
+public sealed partial class LibvirtConfig : ProviderConfig
 {
     public const string Name = "libvirt";
 
@@ -249,14 +249,152 @@ public sealed class LibvirtConfig : ProviderConfig
             }
         }
 
-        foreach (var disk in Storage)
+        if (GraphicsPort is not null and not (-1 or (>= MinGraphicsPort and <= 65535)))
         {
-            if (!DiskSize.TryParseGigabytes(disk.Size, out _))
+            Error("graphics_port", $"must be -1 (let libvirt choose a free port) or between {MinGraphicsPort} and 65535, got {GraphicsPort}");
+        }
+
+        foreach (var (disk, index) in Storage.Select((d, i) => (d, i + 1)))
+        {
+            if (disk.Size is null || !DiskSize.TryParseGigabytes(disk.Size, out _))
             {
-                Error("storage", $"disk size \"{disk.Size}\" must be a number with an optional unit (M, G, T)");
+                Error("storage", $"disk {index}: size {UserText.Quote(disk.Size)} must be a number with an optional unit (M, G, T)");
+            }
+
+            if (disk.Bus is not null && !DiskBuses.Contains(disk.Bus, StringComparer.Ordinal))
+            {
+                Error("storage", $"disk {index}: bus {UserText.Quote(disk.Bus)} is not a disk bus; use one of {string.Join(", ", DiskBuses)}");
+            }
+
+            if (disk.Type is not ("qcow2" or "raw"))
+            {
+                Error("storage", $"disk {index}: type {UserText.Quote(disk.Type)} must be qcow2 or raw");
+            }
+
+            if (disk.Cache is not null && !DiskCaches.Contains(disk.Cache, StringComparer.Ordinal))
+            {
+                Error("storage", $"disk {index}: cache {UserText.Quote(disk.Cache)} must be one of {string.Join(", ", DiskCaches)}");
+            }
+
+            if (disk.Device is not null && !DiskDevice().IsMatch(disk.Device))
+            {
+                Error("storage", $"disk {index}: device {UserText.Quote(disk.Device)} must be a device name such as vdb or sdb");
             }
         }
     }
+
+    /// <summary>The lowest port a VNC or SPICE display may be given: below it, libvirt and QEMU refuse the port.</summary>
+    public const int MinGraphicsPort = 5900;
+
+    private static readonly string[] DiskBuses = ["virtio", "scsi", "sata", "ide", "usb"];
+
+    private static readonly string[] DiskCaches = ["default", "none", "writethrough", "writeback", "directsync", "unsafe"];
+
+    /// <summary>Checks the <c>libvirt__</c> options of the machine's networks, which vagrant-libvirt reads as typed values.</summary>
+    public override void ValidateMachine(RootConfig machine, ValidationErrors errors)
+    {
+        foreach (var network in machine.Vm.Network.Networks.Where(n => n.Kind != NetworkKind.ForwardedPort))
+        {
+            var setting = network.Kind == NetworkKind.Private ? "vm.network \"private_network\"" : "vm.network \"public_network\"";
+            void Error(string option, string message) => errors.Add("libvirt provider", setting, $"{Name}__{option}: {message}");
+
+            foreach (var (option, value) in network.OptionsFor(Name))
+            {
+                if (PortOptions.Contains(option, StringComparer.Ordinal))
+                {
+                    if (!TryInteger(value, out var port) || port is < 1 or > 65535)
+                    {
+                        Error(option, $"{Show(value)} is not a port: give a whole number between 1 and 65535");
+                    }
+                }
+                else if (AddressOptions.Contains(option))
+                {
+                    if (value is not string text || !IpRules.TryParse(text, out _))
+                    {
+                        Error(option, $"{Show(value)} is not an IP address such as 127.0.0.1");
+                    }
+                }
+                else if (FlagOptions.Contains(option))
+                {
+                    if (value is not bool && (value as string)?.ToLowerInvariant() is not ("true" or "false" or "yes" or "no"))
+                    {
+                        Error(option, $"{Show(value)} is not true or false");
+                    }
+                }
+                else if (option == "netmask")
+                {
+                    if (value is not string mask || !IpRules.TryParseNetmask(mask, null, out _))
+                    {
+                        Error(option, $"{Show(value)} is neither a prefix length (1-32) nor a dotted mask such as 255.255.255.0");
+                    }
+                }
+                else if (option == "network_address")
+                {
+                    if (value is not string cidr || !IPNetwork.TryParse(cidr, out _))
+                    {
+                        Error(option, $"{Show(value)} is not a network in CIDR form such as 192.168.100.0/24");
+                    }
+                }
+                else if (option == "forward_mode")
+                {
+                    if (value is not string mode || !ForwardModes.Contains(mode, StringComparer.Ordinal))
+                    {
+                        Error(option, $"{Show(value)} is not a forward mode; use one of {string.Join(", ", ForwardModes)}");
+                    }
+                }
+                else if (option == "tunnel_type")
+                {
+                    if (value is not string tunnel || !TunnelTypes.Contains(tunnel, StringComparer.Ordinal))
+                    {
+                        Error(option, $"{Show(value)} is not a tunnel type; use one of {string.Join(", ", TunnelTypes)}");
+                    }
+                    else if (tunnel == "udp")
+                    {
+                        foreach (var needed in PortOptions.Where(p => !network.OptionsFor(Name).ContainsKey(p)))
+                        {
+                            Error(needed, "a udp tunnel needs it: give the port as a whole number between 1 and 65535");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static readonly string[] PortOptions = ["tunnel_port", "tunnel_local_port"];
+
+    private static readonly HashSet<string> AddressOptions = ["tunnel_ip", "tunnel_local_ip", "dhcp_start", "dhcp_stop"];
+
+    private static readonly HashSet<string> FlagOptions = ["dhcp_enabled", "ovs", "trust_guest_rx_filters", "guest_ipv6", "autostart", "iface_type_nonative"];
+
+    private static readonly string[] ForwardModes = ["nat", "route", "open", "none", "bridge", "private", "vepa", "passthrough", "hostdev", "veth"];
+
+    private static readonly string[] TunnelTypes = ["udp", "server", "client", "mcast"];
+
+    /// <summary>A whole number written as a number or as digits: vagrant-libvirt writes network options into XML as text.</summary>
+    private static bool TryInteger(object? value, out long number)
+    {
+        number = 0;
+        return value switch
+        {
+            int i => (number = i) == i,
+            long l => (number = l) == l,
+            short s => (number = s) == s,
+            string text => long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number),
+            _ => false,
+        };
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        string text => UserText.Quote(text),
+        bool b => b ? "true" : "false",
+        IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => UserText.Quote(value.ToString()),
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(vd|sd|hd|xvd)[a-z]{1,2}$")]
+    private static partial System.Text.RegularExpressions.Regex DiskDevice();
 
     private static bool IsMac(string mac)
     {

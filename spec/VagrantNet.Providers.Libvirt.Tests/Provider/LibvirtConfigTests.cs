@@ -63,4 +63,152 @@ public class LibvirtConfigTests
 
         Assert.That((config.NicModelType, config.Memory, config.Driver), Is.EqualTo(("e1000", (int?)2048, "qemu")));
     }
+
+    private static List<string> Errors(LibvirtConfig config, Action<RootConfig>? machine = null)
+    {
+        var root = new RootConfig();
+        machine?.Invoke(root);
+        config.FinalizeDefaults();
+        var errors = new ValidationErrors("web");
+        config.Validate(errors);
+        config.ValidateMachine(root, errors);
+        return [.. errors.All.Select(e => e.ToString())];
+    }
+
+    [TestCase(-1)]
+    [TestCase(5900)]
+    [TestCase(65535)]
+    public void Validate_AcceptsAutoportOrADisplayPort(int port)
+    {
+        // Given
+        var config = new LibvirtConfig { GraphicsPort = port };
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.Empty);
+    }
+
+    [TestCase(-7)]
+    [TestCase(0)]
+    [TestCase(5899)]
+    [TestCase(65536)]
+    public void Validate_RefusesAGraphicsPortLibvirtWouldRefuse(int port)
+    {
+        // Given
+        var config = new LibvirtConfig { GraphicsPort = port };
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { $"libvirt.graphics_port: must be -1 (let libvirt choose a free port) or between 5900 and 65535, got {port}" }));
+    }
+
+    [Test]
+    public void Validate_RefusesAnExtraDiskBusNamingTheDiskAndTheKnownBuses()
+    {
+        // Given
+        var config = new LibvirtConfig();
+        config.AddDisk(bus: "virtio");
+        config.AddDisk(bus: "floppy");
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { "libvirt.storage: disk 2: bus 'floppy' is not a disk bus; use one of virtio, scsi, sata, ide, usb" }));
+    }
+
+    [TestCase("usb")]
+    [TestCase("sata")]
+    [TestCase("scsi")]
+    [TestCase("ide")]
+    public void Validate_AcceptsEachKnownExtraDiskBus(string bus)
+    {
+        // Given
+        var config = new LibvirtConfig();
+        config.AddDisk(size: "20G", bus: bus, device: "vdb", cache: "none");
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public void ValidateMachine_RefusesANonNumericTunnelPortNamingTheOptionAndTheValue()
+    {
+        // Given
+        var config = new LibvirtConfig();
+
+        // When
+        var errors = Errors(config, m => m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new()
+        {
+            ["libvirt__tunnel_type"] = "udp",
+            ["libvirt__tunnel_port"] = "lots",
+            ["libvirt__tunnel_local_port"] = "4001",
+        }));
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { "vm.network \"private_network\": libvirt__tunnel_port: 'lots' is not a port: give a whole number between 1 and 65535" }));
+    }
+
+    [Test]
+    public void ValidateMachine_AcceptsTheOptionsVagrantLibvirtDocuments()
+    {
+        // Given
+        var config = new LibvirtConfig();
+
+        // When
+        var errors = Errors(config, m =>
+        {
+            m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new()
+            {
+                ["libvirt__tunnel_type"] = "udp",
+                ["libvirt__tunnel_port"] = 4000,
+                ["libvirt__tunnel_local_port"] = "4001",
+                ["libvirt__tunnel_ip"] = "127.0.0.1",
+                ["libvirt__netmask"] = "255.255.255.0",
+                ["libvirt__forward_mode"] = "route",
+                ["libvirt__dhcp_enabled"] = false,
+                ["libvirt__network_name"] = "anything-goes",
+            });
+            m.Vm.Network.PrivateNetwork(type: "dhcp", options: new() { ["libvirt__network_address"] = "10.30.0.0/24" });
+        });
+
+        // Then
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public void ValidateMachine_LeavesOptionsOfOtherProvidersAlone()
+    {
+        // Given
+        var config = new LibvirtConfig();
+
+        // When
+        var errors = Errors(config, m => m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["virtualbox__tunnel_port"] = "lots" }));
+
+        // Then
+        Assert.That(errors, Is.Empty);
+    }
+
+    [TestCase("memory", true, "The libvirt provider setting 'memory' cannot take Boolean true: it expects Int32.")]
+    [TestCase("cpus", 2.5, "The libvirt provider setting 'cpus' cannot take Double 2.5: it expects Int32.")]
+    [TestCase("graphics_port", "5900", "The libvirt provider setting 'graphics_port' cannot take String '5900': it expects Int32.")]
+    public void UntypedSettings_RefuseAWronglyTypedValueInsteadOfConvertingIt(string key, object value, string message)
+    {
+        // Given
+        var config = new LibvirtConfig();
+
+        // When
+        var error = Assert.Throws<ConfigurationException>(() => config.Set(key, value));
+
+        // Then
+        Assert.That(error!.Message, Is.EqualTo(message));
+        Assert.That((config.Memory, config.Cpus, config.GraphicsPort), Is.EqualTo(((int?)null, (int?)null, (int?)null)), "nothing is set");
+    }
 }

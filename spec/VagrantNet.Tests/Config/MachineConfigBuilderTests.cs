@@ -53,6 +53,7 @@ public class MachineConfigBuilderTests
                 File.WriteAllText(path, "// evaluated by FakeEvaluator");
             }
 
+            new CorePlugin().Register(Registry);
             Registry.Provider<FakeConfig>(_ => throw new NotSupportedException());
         }
 
@@ -256,7 +257,7 @@ public class MachineConfigBuilderTests
         }
 
         [Test]
-        public void Should_Name_The_Script_And_The_Setting_When_An_Untyped_Setting_Is_Unknown()
+        public void Should_Name_The_Script_The_Machine_And_The_Setting_When_An_Untyped_Setting_Is_Unknown()
         {
             // Given
             using var fixture = new Fixture();
@@ -267,7 +268,7 @@ public class MachineConfigBuilderTests
 
             // Then
             Assert.That(error!.Message, Does.StartWith(DisplayPath.Of(fixture.ProjectVagrantfile)));
-            Assert.That(error.Message, Does.EndWith("error: The fake provider has no setting 'colour'. Known settings: memory, cpus."));
+            Assert.That(error.Message, Does.EndWith("error: machine 'default': The fake provider has no setting 'colour'. Known settings: memory, cpus."));
         }
     }
 }

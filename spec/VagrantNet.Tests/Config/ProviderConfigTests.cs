@@ -91,6 +91,60 @@ public class ProviderConfigTests
         }
     }
 
+    public class TheStrictConversion
+    {
+        [TestCase("memory", true, "Boolean true", "Int32")]
+        [TestCase("memory", 2.5, "Double 2.5", "Int32")]
+        [TestCase("memory", 2.0, "Double 2", "Int32")]
+        [TestCase("memory", "1024", "String '1024'", "Int32")]
+        [TestCase("memory", 3000000000L, "Int64 3000000000", "Int32")]
+        [TestCase("nic_model_type", 5, "Int32 5", "String")]
+        [TestCase("nic_model_type", false, "Boolean false", "String")]
+        [TestCase("disk_bus", "floppy", "String 'floppy'", "DiskBus (one of virtio, scsi)")]
+        [TestCase("disk_bus", 1, "Int32 1", "DiskBus (one of virtio, scsi)")]
+        [TestCase("disk_size", "10", "String '10'", "Int64")]
+        public void Should_Refuse_A_Wrongly_Typed_Value_Naming_The_Key_The_Value_And_The_Type(string key, object value, string shown, string expected)
+        {
+            // Given
+            var config = new FakeConfig();
+
+            // When
+            var error = Assert.Throws<ConfigurationException>(() => config.Set(key, value));
+
+            // Then
+            Assert.That(error!.Message, Is.EqualTo($"The fake provider setting '{key}' cannot take {shown}: it expects {expected}."));
+            Assert.That((config.Memory, config.NicModelType, config.DiskBus, config.DiskSize), Is.EqualTo(((int?)null, (string?)null, (DiskBus?)null, (long?)null)));
+        }
+
+        [Test]
+        public void Should_Refuse_A_Wrongly_Typed_List_Element()
+        {
+            // Given
+            var config = new FakeConfig();
+
+            // When
+            var error = Assert.Throws<ConfigurationException>(() => config.Set("features", new object[] { "acpi", 7 }));
+
+            // Then
+            Assert.That(error!.Message, Does.StartWith("The fake provider setting 'features' cannot take"));
+            Assert.That(config.Features, Is.Null);
+        }
+
+        [Test]
+        public void Should_Accept_A_Whole_Number_Of_Another_Integer_Type_That_Fits()
+        {
+            // Given
+            var config = new FakeConfig();
+
+            // When
+            config.Set("memory", (byte)64);
+            config.Set("disk_size", 5_000_000_000L);
+
+            // Then
+            Assert.That((config.Memory, config.DiskSize), Is.EqualTo(((int?)64, (long?)5_000_000_000L)));
+        }
+    }
+
     public class TheNameOfMethod
     {
         [Test]

@@ -145,7 +145,7 @@ public class ScriptDiagnosticsTests
             var error = Assert.ThrowsAsync<VnetException>(() => environment.ConfigurationAsync("web", null, CancellationToken.None));
 
             // Then
-            Assert.That(error!.Message, Is.EqualTo(DisplayPath.Of(project.VagrantfilePath) + "(7,9): error: InvalidOperationException: web cannot be configured"));
+            Assert.That(error!.Message, Is.EqualTo(DisplayPath.Of(project.VagrantfilePath) + "(7,9): error: machine 'web': InvalidOperationException: web cannot be configured"));
         }
     }
 }

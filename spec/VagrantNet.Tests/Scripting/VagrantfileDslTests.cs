@@ -97,8 +97,8 @@ public class VagrantfileDslTests
         [Test]
         public async Task Should_Validate_Both_Machines_Without_Errors()
         {
-            // Given
-            using var project = new ProjectFixture().WithVagrantfile("TwoMachines.csx").WithFile("setup.sh", "#!/bin/sh\n");
+            // Given: the folders and scripts the Vagrantfile names exist, as they do in a real project
+            using var project = new ProjectFixture().WithVagrantfile("TwoMachines.csx").WithFile("setup.sh", "#!/bin/sh\n").WithFile("src/app.txt", "app\n");
 
             // When
             var web = await ConfigureAsync(project, "web", null);
@@ -171,7 +171,7 @@ public class VagrantfileDslTests
             var error = Assert.ThrowsAsync<VnetException>(() => ConfigureAsync(project, "default", "sample"));
 
             // Then
-            Assert.That(error!.Message, Is.EqualTo(DisplayPath.Of(project.VagrantfilePath) + "(4,39): error: The sample provider has no setting 'colour'. Known settings: greeting, volume."));
+            Assert.That(error!.Message, Is.EqualTo(DisplayPath.Of(project.VagrantfilePath) + "(4,39): error: machine 'default': The sample provider has no setting 'colour'. Known settings: greeting, volume."));
         }
 
         private static object? Setting(MachineConfiguration configuration, string property) =>

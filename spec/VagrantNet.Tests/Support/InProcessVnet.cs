@@ -3,7 +3,10 @@ using VagrantNet.Core.Actions;
 
 namespace VagrantNet.Tests.Support;
 
-/// <summary>Runs <c>vnet</c> in-process with stdout and stderr captured. Callers must be [NonParallelizable].</summary>
+/// <summary>
+/// Runs <c>vnet</c> in-process with stdout and stderr captured, with vnet's own built-in plugins (the SSH
+/// communicator, rsync and NFS folders, ...) as the real binary has them. Callers must be [NonParallelizable].
+/// </summary>
 internal static class InProcessVnet
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
@@ -27,7 +30,7 @@ internal static class InProcessVnet
             Console.SetOut(stdout);
             Console.SetError(stderr);
             using var interrupts = new InterruptSource();
-            var exitCode = await new CliApp(workingDirectory, interrupts, builtins: []).RunAsync(args);
+            var exitCode = await new CliApp(workingDirectory, interrupts).RunAsync(args);
             return new VnetRun(exitCode, stdout.ToString(), stderr.ToString());
         }
         finally

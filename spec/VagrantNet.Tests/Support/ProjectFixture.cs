@@ -34,7 +34,8 @@ internal sealed class ProjectFixture : IDisposable
 
     public List<string> PluginDirectories { get; } = [];
 
-    public List<IVagrantPlugin> BuiltinPlugins { get; } = [];
+    /// <summary>vnet's own parts (SSH communicator, rsync and NFS folders, ...), registered as the CLI registers them.</summary>
+    public List<IVagrantPlugin> BuiltinPlugins { get; } = [new CorePlugin()];
 
     /// <summary>Copies a fixture from Fixtures/Vagrantfiles as the project's Vagrantfile.csx (or as <paramref name="as"/>).</summary>
     public ProjectFixture WithVagrantfile(string fixture, string @as = "Vagrantfile.csx")
@@ -57,6 +58,18 @@ internal sealed class ProjectFixture : IDisposable
     public ProjectFixture WithSamplePlugin()
     {
         TestPaths.InstallSamplePlugin(Paths.Plugins);
+        if (!PluginDirectories.Contains(Paths.Plugins))
+        {
+            PluginDirectories.Add(Paths.Plugins);
+        }
+
+        return this;
+    }
+
+    /// <summary>Installs the libvirt provider plugin under VNET_HOME/plugins, as a user-installed plugin.</summary>
+    public ProjectFixture WithLibvirtPlugin()
+    {
+        TestPaths.InstallLibvirtPlugin(Paths.Plugins);
         if (!PluginDirectories.Contains(Paths.Plugins))
         {
             PluginDirectories.Add(Paths.Plugins);

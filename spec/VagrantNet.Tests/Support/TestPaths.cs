@@ -14,6 +14,21 @@ internal static class TestPaths
     /// <summary>The <c>vnet</c> entry assembly built with the tests.</summary>
     public static string VnetDll => Path.Combine(Output, "vnet.dll");
 
+    /// <summary>The libvirt provider plugin's build output, copied here by the test project.</summary>
+    public static string LibvirtPluginOutput => Path.Combine(Output, "libvirt-plugin");
+
+    /// <summary>Copies the libvirt plugin into <c><paramref name="pluginsDirectory"/>/VagrantNet.Providers.Libvirt/</c> and returns that directory.</summary>
+    public static string InstallLibvirtPlugin(string pluginsDirectory)
+    {
+        var target = Directory.CreateDirectory(Path.Combine(pluginsDirectory, "VagrantNet.Providers.Libvirt")).FullName;
+        foreach (var file in Directory.GetFiles(LibvirtPluginOutput))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+
+        return target;
+    }
+
     /// <summary>Copies the sample plugin into <c><paramref name="pluginsDirectory"/>/SamplePlugin/</c> and returns that directory.</summary>
     public static string InstallSamplePlugin(string pluginsDirectory)
     {

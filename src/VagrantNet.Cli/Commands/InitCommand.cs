@@ -1,6 +1,7 @@
 using System.CommandLine;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Environment;
+using VagrantNet.Sdk.Config;
 
 namespace VagrantNet.Cli.Commands;
 
@@ -20,7 +21,15 @@ internal sealed class InitCommand(CliContext context) : ICliCommand
         var command = new Command(Name, "Initializes a new vnet environment by creating a Vagrantfile.csx") { box, url, force, minimal, output, boxVersion };
         command.SetAction(parse =>
         {
-            var text = VagrantfileTemplate.Render(parse.GetValue(box) ?? "base", parse.GetValue(url), parse.GetValue(boxVersion), parse.GetValue(minimal));
+            // Refused before anything is written: a constraint vnet cannot read would only fail later, at `vnet up`.
+            var version = parse.GetValue(boxVersion);
+            if (version is not null && !VersionConstraint.TryParse(version, out _, out var why))
+            {
+                throw new VnetException($"--box-version: {UserText.Quote(version)} is not a valid version constraint: {UserText.Escape(why)}. Give one or more comma-separated requirements such as \">= 1.0, < 2\" or \"~> 1.2\".");
+            }
+
+            // Written with its whitespace folded to single spaces, so a line break in the option cannot break the string literal.
+            var text = VagrantfileTemplate.Render(parse.GetValue(box) ?? "base", parse.GetValue(url), version is null ? null : string.Join(' ', version.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), parse.GetValue(minimal));
             var target = parse.GetValue(output);
             if (target == "-")
             {

@@ -34,16 +34,21 @@ public sealed class MachineConfigBuilder(ProjectConfig project, PluginRegistry r
         var overrideLayer = new RootConfig();
         foreach (var block in config.Vm.ProviderBlocks.Where(b => b.Name == provider))
         {
-            ScriptErrorLocator.Run(() => block.Apply(providerConfig, overrideLayer), project.Layers[^1].Source);
+            ScriptErrorLocator.Run(() => block.Apply(providerConfig, overrideLayer), project.Layers[^1].Source, machine);
         }
 
         config.Merge(overrideLayer);
         config.FinalizeDefaults();
         providerConfig.FinalizeDefaults();
 
-        var errors = new ValidationErrors(machine, Path.GetDirectoryName(project.Layers[^1].Source));
+        var errors = new ValidationErrors(machine, Path.GetDirectoryName(project.Layers[^1].Source))
+        {
+            Communicators = [.. registry.Communicators.Keys],
+            SyncedFolderTypes = [.. registry.SyncedFolders.Keys],
+        };
         config.Validate(errors);
         providerConfig.Validate(errors);
+        providerConfig.ValidateMachine(config, errors);
         return new MachineConfiguration(machine, provider ?? NoProviderConfig.Name, config, providerConfig, errors, definition);
     }
 
@@ -64,7 +69,7 @@ public sealed class MachineConfigBuilder(ProjectConfig project, PluginRegistry r
         }
 
         var defineLayer = new RootConfig();
-        ScriptErrorLocator.Run(() => definition.Configure(defineLayer), project.Layers[^1].Source);
+        ScriptErrorLocator.Run(() => definition.Configure(defineLayer), project.Layers[^1].Source, definition.Name);
         config.Merge(defineLayer);
         return config;
     }

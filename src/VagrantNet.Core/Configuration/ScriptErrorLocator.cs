@@ -8,19 +8,21 @@ namespace VagrantNet.Core.Configuration;
 public static class ScriptErrorLocator
 {
     /// <summary>Runs <paramref name="block"/>; an exception from it becomes a <see cref="VnetException"/> pointing at the script line.</summary>
-    public static void Run(Action block, string scriptPath)
+    /// <remarks>With <paramref name="machine"/>, the block configures that machine (its Define or provider block) and the message names it.</remarks>
+    public static void Run(Action block, string scriptPath, string? machine = null)
     {
+        var prefix = machine is null ? string.Empty : $"machine {UserText.Quote(machine)}: ";
         try
         {
             block();
         }
         catch (ConfigurationException e)
         {
-            throw new VnetException(Describe(e, scriptPath, e.Message), e);
+            throw new VnetException(Describe(e, scriptPath, prefix + e.Message), e);
         }
         catch (Exception e) when (e is not VnetException)
         {
-            throw new VnetException(Describe(e, scriptPath, $"{e.GetType().Name}: {e.Message}"), e);
+            throw new VnetException(Describe(e, scriptPath, $"{prefix}{e.GetType().Name}: {e.Message}"), e);
         }
     }
 

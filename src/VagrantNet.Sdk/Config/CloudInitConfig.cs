@@ -17,9 +17,9 @@ public sealed class CloudInitConfig : ConfigSection
             {
                 errors.Add("vm", "vm.cloud_init", "give exactly one of inline or path");
             }
-            else if (part.Path is not null && !File.Exists(errors.ProjectPath(part.Path)))
+            else if (part.Path is not null && !errors.IsFile(part.Path))
             {
-                errors.Add("vm", "vm.cloud_init", $"file not found: {part.Path}");
+                errors.Add("vm", "vm.cloud_init", $"file not found: {UserText.Escape(part.Path)}");
             }
         }
     }

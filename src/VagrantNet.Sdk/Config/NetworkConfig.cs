@@ -1,4 +1,4 @@
-using System.Net;
+using System.Net.Sockets;
 
 namespace VagrantNet.Sdk.Config;
 
@@ -80,48 +80,99 @@ public sealed class NetworkConfig : ConfigSection
                 NetworkKind.Public => "vm.network \"public_network\"",
                 _ => "vm.network \"forwarded_port\"",
             };
-            if (network.Ip is not null && !IPAddress.TryParse(network.Ip, out _))
+            AddressFamily? family = null;
+            if (network.Ip is not null)
             {
-                errors.Add("vm", setting, $"'{network.Ip}' is not an IP address");
+                if (!IpRules.TryParse(network.Ip, out var ip))
+                {
+                    errors.Add("vm", setting, $"{UserText.Quote(network.Ip)} is not an IP address: ip must be four numbers 0-255 separated by dots, such as 10.20.30.10, or an IPv6 address");
+                }
+                else if (IpRules.NotAHostAddress(ip) is { } why)
+                {
+                    errors.Add("vm", setting, $"{UserText.Quote(network.Ip)} cannot be a machine's ip: {why}");
+                }
+                else
+                {
+                    family = ip.AddressFamily;
+                }
             }
 
-            if (network.Netmask is not null && !IsNetmask(network.Netmask))
+            if (network.Netmask is not null && !IpRules.TryParseNetmask(network.Netmask, family, out _))
             {
-                errors.Add("vm", setting, $"netmask '{network.Netmask}' is neither a dotted mask nor a prefix length");
+                var lengths = family == AddressFamily.InterNetworkV6 ? "1-128" : "1-32";
+                errors.Add("vm", setting, $"netmask: {UserText.Quote(network.Netmask)} is neither a prefix length ({lengths}) nor a dotted mask of contiguous ones such as 255.255.255.0");
             }
 
             if (network.Type is not ("dhcp" or "static"))
             {
-                errors.Add("vm", setting, $"type must be \"dhcp\" or \"static\", got \"{network.Type}\"");
+                errors.Add("vm", setting, $"type must be \"dhcp\" or \"static\", got {UserText.Quote(network.Type)}");
             }
 
             if (network.Mac is not null && !MacAddressRules.IsValid(network.Mac))
             {
-                errors.Add("vm", setting, $"'{network.Mac}' is not a MAC address");
+                errors.Add("vm", setting, $"mac: {UserText.Quote(network.Mac)} is not a MAC address (12 hex digits, optionally separated by ':' or '-')");
             }
 
             if (network.Kind == NetworkKind.ForwardedPort)
             {
-                if (network.GuestPort is < 1 or > 65535 || network.HostPort is < 1 or > 65535)
-                {
-                    errors.Add("vm", setting, $"ports must be between 1 and 65535 (guest {network.GuestPort}, host {network.HostPort})");
-                }
-
-                if (network.Protocol is not ("tcp" or "udp"))
-                {
-                    errors.Add("vm", setting, $"protocol must be tcp or udp, got '{network.Protocol}'");
-                }
+                ValidateForwardedPort(network, setting, errors);
             }
         }
 
-        foreach (var duplicate in Networks.Where(n => n.Kind == NetworkKind.ForwardedPort).GroupBy(n => (n.HostIp, n.HostPort, n.Protocol)).Where(g => g.Count() > 1))
+        // Vagrant's rule: one host address, port and protocol can be forwarded once. A forward on every address
+        // (no host_ip, 0.0.0.0 or ::) takes the port on each one, so it collides with a forward on any single address too.
+        var forwards = Networks.Where(n => n.Kind == NetworkKind.ForwardedPort && n.HostPort is >= 1 and <= 65535).ToList();
+        var reported = new HashSet<(int, string)>();
+        for (var i = 0; i < forwards.Count; i++)
         {
-            errors.Add("vm", "vm.network \"forwarded_port\"", $"host port {duplicate.Key.HostPort}/{duplicate.Key.Protocol} is forwarded more than once");
+            for (var j = 0; j < i; j++)
+            {
+                var (earlier, later) = (forwards[j], forwards[i]);
+                if (earlier.HostPort != later.HostPort || earlier.Protocol != later.Protocol || !HostAddressesOverlap(earlier.HostIp, later.HostIp))
+                {
+                    continue;
+                }
+
+                if (reported.Add((later.HostPort, later.Protocol)))
+                {
+                    errors.Add("vm", "vm.network \"forwarded_port\"", $"host: port {later.HostPort}/{later.Protocol} on {HostAddress(later.HostIp)} is forwarded more than once (to guest ports {earlier.GuestPort} and {later.GuestPort}); each host address, port and protocol can be forwarded once");
+                }
+            }
         }
     }
 
-    private static bool IsNetmask(string value) =>
-        (int.TryParse(value, out var prefix) && prefix is >= 0 and <= 128) || IPAddress.TryParse(value, out _);
+    private static void ValidateForwardedPort(NetworkDefinition network, string setting, ValidationErrors errors)
+    {
+        if (network.GuestPort is < 1 or > 65535)
+        {
+            errors.Add("vm", setting, $"guest: port {network.GuestPort} must be between 1 and 65535");
+        }
+
+        if (network.HostPort is < 1 or > 65535)
+        {
+            errors.Add("vm", setting, $"host: port {network.HostPort} must be between 1 and 65535");
+        }
+
+        if (network.Protocol is not ("tcp" or "udp"))
+        {
+            errors.Add("vm", setting, $"protocol must be tcp or udp, got {UserText.Quote(network.Protocol)}");
+        }
+
+        foreach (var (name, value) in new[] { ("host_ip", network.HostIp), ("guest_ip", network.GuestIp) })
+        {
+            if (value is not null && !IpRules.TryParse(value, out _))
+            {
+                errors.Add("vm", setting, $"{name} {UserText.Quote(value)} is not an IP address: it must be four numbers 0-255 separated by dots, such as 127.0.0.1, or an IPv6 address");
+            }
+        }
+    }
+
+    private static bool IsEveryAddress(string? hostIp) => hostIp is null or "" or "0.0.0.0" or "::";
+
+    private static bool HostAddressesOverlap(string? first, string? second) =>
+        IsEveryAddress(first) || IsEveryAddress(second) || string.Equals(first, second, StringComparison.OrdinalIgnoreCase);
+
+    private static string HostAddress(string? hostIp) => IsEveryAddress(hostIp) ? "every host address" : UserText.Quote(hostIp);
 }
 
 public enum NetworkKind

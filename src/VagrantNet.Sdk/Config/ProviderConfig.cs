@@ -18,6 +18,14 @@ public abstract class ProviderConfig : ConfigSection
         configType.GetCustomAttribute<ProviderNameAttribute>()?.Name
         ?? throw new ConfigurationException($"{configType.FullName} has no [ProviderName] attribute, so vnet cannot tell which provider it configures.");
 
+    /// <summary>
+    /// Validates what the machine's config holds for this provider outside this object, such as the
+    /// <c>libvirt__</c> options of its networks. Called after <see cref="ConfigSection.Validate"/>; by default checks nothing.
+    /// </summary>
+    public virtual void ValidateMachine(RootConfig machine, ValidationErrors errors)
+    {
+    }
+
     /// <summary>Sets a setting by its Vagrant name (<c>nic_model_type</c>) or its property name (<c>NicModelType</c>).</summary>
     public void Set(string key, object? value)
     {
@@ -29,7 +37,7 @@ public abstract class ProviderConfig : ConfigSection
         }
         catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException or ArgumentException)
         {
-            throw new ConfigurationException($"The {NameOf(GetType())} provider setting '{key}' cannot take {Describe(value)}: it expects {Describe(property.PropertyType)}.", e);
+            throw new ConfigurationException($"The {NameOf(GetType())} provider setting {UserText.Quote(key)} cannot take {Describe(value)}: it expects {Describe(property.PropertyType)}.", e);
         }
     }
 
@@ -47,17 +55,29 @@ public abstract class ProviderConfig : ConfigSection
     private static string ToSnakeCase(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
+    /// <summary>
+    /// Converts only where nothing is lost or guessed: a whole number of any integer type to another integer type it
+    /// fits in, any number to a floating-point setting, a name to an enum, a list element by element. A bool is not
+    /// a number, a fraction is not a whole number and text is not a number: each is refused.
+    /// </summary>
     private static object? Convert(object? value, Type target)
     {
         var underlying = Nullable.GetUnderlyingType(target) ?? target;
-        if (value is null || underlying.IsInstanceOfType(value))
+        if (value is null)
+        {
+            return !target.IsValueType || Nullable.GetUnderlyingType(target) is not null ? null : throw new InvalidCastException();
+        }
+
+        if (underlying.IsInstanceOfType(value))
         {
             return value;
         }
 
         if (underlying.IsEnum)
         {
-            return Enum.Parse(underlying, value.ToString()!.Replace("_", string.Empty), ignoreCase: true);
+            return value is string name && Enum.GetNames(underlying).FirstOrDefault(n => string.Equals(n, name.Replace("_", string.Empty), StringComparison.OrdinalIgnoreCase)) is { } found
+                ? Enum.Parse(underlying, found)
+                : throw new InvalidCastException();
         }
 
         if (underlying.IsArray && value is System.Collections.IEnumerable items and not string)
@@ -69,12 +89,42 @@ public abstract class ProviderConfig : ConfigSection
             return array;
         }
 
-        return System.Convert.ChangeType(value, underlying, CultureInfo.InvariantCulture);
+        if (IsInteger(underlying) && IsInteger(value.GetType()))
+        {
+            // Checked: a value the setting cannot hold is an OverflowException, reported as a bad value.
+            return System.Convert.ChangeType(value, underlying, CultureInfo.InvariantCulture);
+        }
+
+        if (underlying == typeof(double) || underlying == typeof(float) || underlying == typeof(decimal))
+        {
+            return IsInteger(value.GetType()) || value is double or float or decimal
+                ? System.Convert.ChangeType(value, underlying, CultureInfo.InvariantCulture)
+                : throw new InvalidCastException();
+        }
+
+        throw new InvalidCastException();
     }
 
-    private static string Describe(object? value) => value is null ? "null" : $"{value.GetType().Name} '{value}'";
+    private static bool IsInteger(Type type) =>
+        type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(sbyte)
+        || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) || type == typeof(byte);
 
-    private static string Describe(Type type) => (Nullable.GetUnderlyingType(type) ?? type).Name;
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        bool b => $"Boolean {(b ? "true" : "false")}",
+        string text => $"String {UserText.Quote(text)}",
+        IFormattable number => $"{value.GetType().Name} {number.ToString(null, CultureInfo.InvariantCulture)}",
+        _ => $"{value.GetType().Name} {UserText.Quote(value.ToString())}",
+    };
+
+    private static string Describe(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying.IsEnum
+            ? $"{underlying.Name} (one of {string.Join(", ", Enum.GetNames(underlying).Select(ToSnakeCase))})"
+            : underlying.Name;
+    }
 }
 
 /// <summary>

@@ -88,13 +88,13 @@ public sealed class ProvisionConfig : ConfigSection
         var names = _provisioners.Where(p => p.Name is not null).Select(p => p.Name!).ToHashSet();
         foreach (var provisioner in _provisioners)
         {
-            var setting = $"vm.provision \"{provisioner.Name ?? provisioner.Type}\"";
+            var setting = $"vm.provision \"{UserText.Escape(provisioner.Name ?? provisioner.Type)}\"";
             provisioner.Config.Validate(errors, setting);
             foreach (var (key, target) in new[] { ("before", provisioner.Before), ("after", provisioner.After) })
             {
                 if (target is not null && target is not ("all" or "each") && !names.Contains(target))
                 {
-                    errors.Add("vm", setting, $"{key}: no provisioner is named '{target}'");
+                    errors.Add("vm", setting, $"{key}: no provisioner is named {UserText.Quote(target)}");
                 }
             }
         }
@@ -144,9 +144,14 @@ public sealed class ShellProvisionerConfig : ProvisionerConfig
         {
             errors.Add("shell provisioner", setting, "give exactly one of inline or path");
         }
-        else if (Path is not null && !System.IO.File.Exists(errors.ProjectPath(Path)))
+        else if (Path is not null && !errors.IsFile(Path))
         {
-            errors.Add("shell provisioner", setting, $"path: file not found: {Path}");
+            errors.Add("shell provisioner", setting, $"path: file not found: {UserText.Escape(Path)}");
+        }
+
+        foreach (var name in Env.Keys.Where(k => !EnvironmentNames.IsValid(k)))
+        {
+            errors.Add("shell provisioner", setting, $"env: {UserText.Quote(name)} is not an environment variable name; a name is a letter or '_' followed by letters, digits and '_'");
         }
     }
 }
@@ -159,9 +164,9 @@ public sealed class FileProvisionerConfig : ProvisionerConfig
 
     public override void Validate(ValidationErrors errors, string setting)
     {
-        if (!System.IO.File.Exists(errors.ProjectPath(Source)) && !Directory.Exists(errors.ProjectPath(Source)))
+        if (!errors.IsFile(Source) && !errors.IsDirectory(Source))
         {
-            errors.Add("file provisioner", setting, $"source: not found: {Source}");
+            errors.Add("file provisioner", setting, $"source: not found: {UserText.Escape(Source ?? string.Empty)}");
         }
 
         if (string.IsNullOrWhiteSpace(Destination))

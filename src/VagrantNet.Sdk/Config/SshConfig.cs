@@ -55,9 +55,9 @@ public sealed class SshConfig : ConfigSection
 
         foreach (var key in PrivateKeyPath ?? [])
         {
-            if (!File.Exists(errors.ProjectPath(key)))
+            if (!errors.IsFile(key))
             {
-                errors.Add("SSH", "ssh.private_key_path", $"file not found: {key}");
+                errors.Add("SSH", "ssh.private_key_path", $"file not found: {UserText.Escape(key ?? string.Empty)}");
             }
         }
 

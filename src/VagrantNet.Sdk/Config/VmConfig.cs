@@ -70,6 +70,8 @@ public sealed class VmConfig : ConfigSection
     /// <summary>Defines a machine. Its block receives a config that is merged over the project's.</summary>
     public void Define(string name, Action<RootConfig>? configure = null, bool primary = false, bool autostart = true)
     {
+        // The name becomes a directory under .vnet/machines: refuse it here, before any command can touch the disk for it.
+        MachineNames.EnsureValid(name);
         if (_definitions.Any(d => d.Name == name))
         {
             throw new ConfigurationException($"The machine name '{name}' is defined twice; each Define needs its own name.");
@@ -188,12 +190,12 @@ public sealed class VmConfig : ConfigSection
 
         if (BoxVersion is not null && !VersionConstraint.TryParse(BoxVersion, out _, out var why))
         {
-            errors.Add("vm", "vm.box_version", $"'{BoxVersion}' is not a valid version constraint: {why}");
+            errors.Add("vm", "vm.box_version", $"{UserText.Quote(BoxVersion)} is not a valid version constraint: {UserText.Escape(why)}");
         }
 
         if (BoxDownloadChecksumType is not null && !ChecksumTypes.IsKnown(BoxDownloadChecksumType))
         {
-            errors.Add("vm", "vm.box_download_checksum_type", $"unknown type '{BoxDownloadChecksumType}'; use one of {string.Join(", ", ChecksumTypes.All)}");
+            errors.Add("vm", "vm.box_download_checksum_type", $"unknown type {UserText.Quote(BoxDownloadChecksumType)}; use one of {string.Join(", ", ChecksumTypes.All)}");
         }
 
         if (BoxDownloadChecksum is not null && BoxDownloadChecksumType is null)
@@ -213,7 +215,12 @@ public sealed class VmConfig : ConfigSection
 
         if (Hostname is not null && !HostnameRules.IsValid(Hostname))
         {
-            errors.Add("vm", "vm.hostname", $"'{Hostname}' is not a valid hostname (letters, digits, '-' and '.', each label 1-63 characters, not starting or ending with '-')");
+            errors.Add("vm", "vm.hostname", $"{UserText.Quote(Hostname)} is not a valid hostname (letters, digits, '-' and '.', each label 1-63 characters, not starting or ending with '-')");
+        }
+
+        if (Communicator is not null && errors.Communicators is { } communicators && !communicators.Contains(Communicator, StringComparer.Ordinal))
+        {
+            errors.Add("vm", "vm.communicator", $"{UserText.Quote(Communicator)} is not a communicator any installed plugin provides; known communicators: {Known(communicators)}");
         }
 
         Network.Validate(errors);
@@ -221,12 +228,36 @@ public sealed class VmConfig : ConfigSection
         CloudInit.Validate(errors);
         foreach (var folder in _syncedFolders.Where(f => !f.Disabled))
         {
-            if (!folder.GuestPath.StartsWith('/'))
-            {
-                errors.Add("vm", "vm.synced_folder", $"guest path '{folder.GuestPath}' must be absolute");
-            }
+            ValidateSyncedFolder(folder, errors);
         }
     }
+
+    private static void ValidateSyncedFolder(SyncedFolderDefinition folder, ValidationErrors errors)
+    {
+        const string Setting = "vm.synced_folder";
+        if (string.IsNullOrEmpty(folder.GuestPath) || !folder.GuestPath.StartsWith('/'))
+        {
+            errors.Add("vm", Setting, $"guest path {UserText.Quote(folder.GuestPath)} must be absolute");
+        }
+
+        if (folder.Type is not null && errors.SyncedFolderTypes is { } types && !types.Contains(folder.Type, StringComparer.Ordinal))
+        {
+            errors.Add("vm", Setting, $"type {UserText.Quote(folder.Type)} of the folder for {UserText.Quote(folder.GuestPath)} is not a synced folder type any installed plugin provides; known types: {Known(types)}");
+        }
+
+        if (string.IsNullOrEmpty(folder.HostPath) || folder.HostPath.Contains('\0'))
+        {
+            errors.Add("vm", Setting, $"host path {UserText.Quote(folder.HostPath)} of the folder for {UserText.Quote(folder.GuestPath)} is not a path");
+        }
+        else if (!folder.Create && !errors.IsDirectory(folder.HostPath))
+        {
+            // Vagrant refuses a missing host folder unless create: true asks for it to be made.
+            errors.Add("vm", Setting, $"host path {UserText.Quote(folder.HostPath)} of the folder for {UserText.Quote(folder.GuestPath)} is not a directory on the host; create it, or pass create: true to have vnet create it");
+        }
+    }
+
+    private static string Known(IReadOnlyCollection<string> names) =>
+        names.Count == 0 ? "none" : string.Join(", ", names.Order(StringComparer.Ordinal));
 }
 
 /// <summary>A machine named with <c>config.Vm.Define</c>.</summary>
