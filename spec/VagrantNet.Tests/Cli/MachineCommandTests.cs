@@ -169,22 +169,6 @@ public class MachineCommandTests
         }
 
         [Test]
-        public async Task Does_Not_Evaluate_The_Projects_It_Lists()
-        {
-            // Given: a machine brought up, then its Vagrantfile.csx changed to one that never finishes
-            _project.WithVagrantfileText(Machines(1));
-            await VnetAsync(new ConcurrencyRecorder(), "up");
-            _project.WithVagrantfileText("while (true) { }");
-
-            // When
-            var run = await VnetAsync(new ConcurrencyRecorder(), "global-status");
-
-            // Then
-            Assert.That(run.ExitCode, Is.Zero, run.ToString());
-            Assert.That(run.Stdout, Does.Contain("m1").And.Contain("running"));
-        }
-
-        [Test]
         public async Task Prune_Drops_Entries_Whose_Project_Is_Gone_And_Keeps_The_Others()
         {
             // Given: two projects brought up, then one of them deleted

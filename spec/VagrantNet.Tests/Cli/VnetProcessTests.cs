@@ -119,11 +119,12 @@ public class VnetProcessTests
         Assert.That(run.Stderr, Does.Match(@"[a-z]+ [a-z]+ [a-z]+"), "the system's reason is words");
     }
 
-    [Test]
-    public async Task Global_Status_Survives_A_Project_Whose_Vagrantfile_Exits_The_Process()
+    [TestCase("System.Environment.Exit(7);")]
+    [TestCase("while (true) { }")]
+    public async Task Global_Status_Lists_The_Index_Without_Evaluating_The_Projects_In_It(string vagrantfile)
     {
-        // Given: a machine in the index whose project now calls Environment.Exit(7)
-        using var project = new ProjectFixture().WithVagrantfileText("System.Environment.Exit(7);");
+        // Given: a machine in the index whose project's Vagrantfile.csx now exits the process or never finishes
+        using var project = new ProjectFixture().WithVagrantfileText(vagrantfile);
         var entry = new VagrantNet.Core.Machines.MachineIndex(project.Paths.MachineIndex);
         entry.Set(null, new VagrantNet.Core.Machines.MachineIndexEntry("web", "libvirt", "running", project.VagrantfilePath, Path.Combine(project.ProjectDirectory, ".vnet")));
         project.WithFile(".vnet/machines/web/libvirt/id", "3f1c0d8e-0c1b-4c55-9d43-2f6a3b9b1e11");
