@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using VagrantNet.Cli.Commands;
 using VagrantNet.Cli.Hosting;
+using VagrantNet.Cli.Ui;
 using VagrantNet.Core.Actions;
 using VagrantNet.Sdk.Plugins;
 
@@ -70,48 +71,81 @@ internal sealed class CliApp
 
     public async Task<int> RunAsync(string[] args)
     {
-        var root = BuildRoot(args);
-        var parse = root.Parse(args);
-        _context.Configure(parse);
+        // Errors are escaped wherever they come from (ours, or the parser echoing a token); stdout failures are user errors.
+        var previousOut = Console.Out;
+        var errors = new EscapingWriter(Console.Error);
+        Console.SetOut(new GuardedOutput(previousOut));
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, _context.Interrupts.Cancellation).ConfigureAwait(false);
+            var root = BuildRoot(args);
+            var parse = root.Parse(args);
+            _context.Configure(parse);
+            if (CommandLineCheck.Refusal(parse) is { } refusal)
+            {
+                await errors.WriteLineAsync(refusal).ConfigureAwait(false);
+                return 1;
+            }
+
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null, Error = errors }, _context.Interrupts.Cancellation).ConfigureAwait(false);
         }
         catch (VagrantNet.Sdk.VnetError e)
         {
-            _context.LoggerFactory.CreateLogger("vnet").LogDebug(e, "Command failed");
-            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            _context.LoggerFactoryOrNull?.CreateLogger("vnet").LogDebug(e, "Command failed");
+            await errors.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 1;
         }
         catch (OperationCanceledException) when (_context.Interrupts.Cancellation.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync("Interrupted; vnet stopped after cleaning up what the interrupted command had started.").ConfigureAwait(false);
+            await errors.WriteLineAsync("Interrupted; vnet stopped after cleaning up what the interrupted command had started.").ConfigureAwait(false);
             return 130;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file vnet needs could not be read or written: the system's sentence names the path; say where it belongs.
+            _context.LoggerFactoryOrNull?.CreateLogger("vnet").LogDebug(e, "File access failed");
+            await errors.WriteLineAsync(FileAccessMessage(e)).ConfigureAwait(false);
+            return 1;
         }
         catch (Exception e)
         {
             // A bug, not a user error: say so, and keep the stack trace for --debug.
-            _context.LoggerFactory.CreateLogger("vnet").LogDebug(e, "Unexpected error");
-            await Console.Error.WriteLineAsync($"vnet hit an unexpected error: {e.GetType().Name}: {e.Message}{Environment.NewLine}Run the command again with --debug for the stack trace, and please report it.").ConfigureAwait(false);
+            _context.LoggerFactoryOrNull?.CreateLogger("vnet").LogDebug(e, "Unexpected error");
+            await errors.WriteLineAsync($"vnet hit an unexpected error: {e.GetType().Name}: {e.Message}{Environment.NewLine}Run the command again with --debug for the stack trace, and please report it.").ConfigureAwait(false);
             if (_context.Debug)
             {
-                await Console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+                await errors.WriteLineAsync(e.ToString()).ConfigureAwait(false);
             }
 
             return 1;
         }
         finally
         {
-            LogLoadedCompiler();
-            _context.Dispose();
+            try
+            {
+                LogLoadedCompiler();
+            }
+            finally
+            {
+                _context.Dispose();
+                Console.SetOut(previousOut);
+            }
         }
+    }
+
+    private string FileAccessMessage(Exception e)
+    {
+        var home = _context.Paths.Home;
+        var where = e.Message.Contains(home, StringComparison.Ordinal)
+            ? $"That path is under VNET_HOME ({home}), which must be a directory vnet can write to; fix its permissions or set VNET_HOME to another directory."
+            : $"Check that the path exists and that vnet may write there (this command writes under the project directory, {_context.WorkingDirectory}, and VNET_HOME, {home}).";
+        return $"vnet could not access a file it needs: {e.Message} {where}";
     }
 
     /// <summary>At debug level, says whether this run loaded Roslyn: a compiled-script cache hit must not.</summary>
     private void LogLoadedCompiler()
     {
-        var logger = _context.LoggerFactory.CreateLogger("vnet");
-        if (logger.IsEnabled(LogLevel.Debug))
+        var logger = _context.LoggerFactoryOrNull?.CreateLogger("vnet");
+        if (logger is not null && logger.IsEnabled(LogLevel.Debug))
         {
             var roslyn = AppDomain.CurrentDomain.GetAssemblies()
                 .Select(a => a.GetName().Name)

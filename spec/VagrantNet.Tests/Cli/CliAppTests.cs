@@ -77,6 +77,20 @@ public class CliAppTests
         }
 
         [Test]
+        public async Task Takes_Words_After_A_Double_Dash_As_Arguments_Even_When_They_Look_Like_Options()
+        {
+            // Given
+            _project.WithVagrantfile("TwoMachines.csx");
+
+            // When
+            var run = await VnetAsync("status", "--", "-x");
+
+            // Then
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(run.Stderr, Does.Contain("The machine with the name '-x' was not found").And.Not.Contain("Unknown option"));
+        }
+
+        [Test]
         public async Task A_Commands_Own_Help_Works_With_Global_Options_Before_It()
         {
             // Given, When

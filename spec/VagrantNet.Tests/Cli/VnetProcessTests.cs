@@ -89,4 +89,51 @@ public class VnetProcessTests
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(run.Stdout.Trim(), Does.Match(@"^0\.1\.0(\+[0-9a-f]+)?$"));
     }
+
+    [Test]
+    public async Task Output_On_A_Full_Disk_Is_A_Message_On_Stderr_And_Exit_One()
+    {
+        // Given
+        using var project = new ProjectFixture().WithVagrantfile("Minimal.csx");
+
+        // When
+        var run = await VnetProcess.RunWithStdoutAsync(project.ProjectDirectory, new Dictionary<string, string?> { ["VNET_HOME"] = project.Home }, stdoutTo: "/dev/full", "status");
+
+        // Then
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stderr.Trim(), Is.EqualTo("vnet could not write its output to standard output (No space left on device). Check where stdout goes (a closed descriptor, a full disk, a pipe whose reader exited) and run the command again."));
+    }
+
+    [Test]
+    public async Task System_Errors_Read_As_Sentences_Not_Resource_Keys()
+    {
+        // Given: a file where the project's .vnet directory belongs
+        using var project = new ProjectFixture().WithVagrantfile("Minimal.csx").WithFile(".vnet/machines", "in the way");
+
+        // When: a machine-name pattern no machine matches is refused before writing, so write through `init --output`
+        var run = await VnetProcess.RunAsync(project.ProjectDirectory, new Dictionary<string, string?> { ["VNET_HOME"] = project.Home }, "init", "--output", ".vnet/machines/Vagrantfile.csx");
+
+        // Then
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stderr, Does.StartWith("vnet could not access a file it needs: ").And.Contain(".vnet/machines").And.Not.Contain("IO_"));
+        Assert.That(run.Stderr, Does.Match(@"[a-z]+ [a-z]+ [a-z]+"), "the system's reason is words");
+    }
+
+    [TestCase("System.Environment.Exit(7);")]
+    [TestCase("while (true) { }")]
+    public async Task Global_Status_Lists_The_Index_Without_Evaluating_The_Projects_In_It(string vagrantfile)
+    {
+        // Given: a machine in the index whose project's Vagrantfile.csx now exits the process or never finishes
+        using var project = new ProjectFixture().WithVagrantfileText(vagrantfile);
+        var entry = new VagrantNet.Core.Machines.MachineIndex(project.Paths.MachineIndex);
+        entry.Set(null, new VagrantNet.Core.Machines.MachineIndexEntry("web", "libvirt", "running", project.VagrantfilePath, Path.Combine(project.ProjectDirectory, ".vnet")));
+        project.WithFile(".vnet/machines/web/libvirt/id", "3f1c0d8e-0c1b-4c55-9d43-2f6a3b9b1e11");
+
+        // When
+        var run = await VnetProcess.RunAsync(project.ProjectDirectory, new Dictionary<string, string?> { ["VNET_HOME"] = project.Home }, "global-status");
+
+        // Then
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stdout, Does.Contain("web").And.Contain("running").And.Contain(project.ProjectDirectory));
+    }
 }

@@ -1,5 +1,6 @@
 using VagrantNet.Cli;
 using VagrantNet.Core.Actions;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Tests.Support;
 
@@ -12,13 +13,17 @@ internal static class InProcessVnet
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>Runs <paramref name="args"/> in <paramref name="workingDirectory"/> with the given environment variables set for the run.</summary>
-    public static async Task<VnetRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<VnetRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(workingDirectory, environment, [], new StringWriter(), args);
+
+    /// <summary>Runs with <paramref name="builtins"/> registered as vnet's built-in plugins and stdout going to <paramref name="stdout"/>.</summary>
+    public static async Task<VnetRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, IReadOnlyList<IVagrantPlugin> builtins, TextWriter stdout, params string[] args)
     {
         await Gate.WaitAsync();
         var previousOut = Console.Out;
         var previousError = Console.Error;
         var previousEnvironment = environment.Keys.ToDictionary(k => k, System.Environment.GetEnvironmentVariable);
-        using var stdout = new StringWriter();
+        using var _ = stdout;
         using var stderr = new StringWriter();
         try
         {
@@ -30,8 +35,9 @@ internal static class InProcessVnet
             Console.SetOut(stdout);
             Console.SetError(stderr);
             using var interrupts = new InterruptSource();
-            var exitCode = await new CliApp(workingDirectory, interrupts).RunAsync(args);
-            return new VnetRun(exitCode, stdout.ToString(), stderr.ToString());
+            // vnet's own built-in plugins always, as the real binary has them, plus the test's.
+            var exitCode = await new CliApp(workingDirectory, interrupts, [.. BuiltinPlugins.All, .. builtins]).RunAsync(args);
+            return new VnetRun(exitCode, stdout.ToString() ?? string.Empty, stderr.ToString());
         }
         finally
         {

@@ -8,15 +8,30 @@ internal static class VnetProcess
     /// <summary>Generous: only there so that a hung vnet fails the test instead of hanging the run.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(3);
 
-    public static async Task<VnetRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<VnetRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunWithStdoutAsync(workingDirectory, environment, stdoutTo: null, args);
+
+    /// <summary>Runs with stdout sent to <paramref name="stdoutTo"/> (a path such as /dev/full) through sh, or captured when null.</summary>
+    public static async Task<VnetRun> RunWithStdoutAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string? stdoutTo, params string[] args)
     {
-        var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        var dotnet = System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(stdoutTo is null ? dotnet : "/bin/sh")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (stdoutTo is not null)
+        {
+            // sh -c 'exec "$@" >PATH' sh dotnet vnet.dll args...: the redirection, and nothing else, is the shell's.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("exec \"$@\" >\"$VNET_TEST_STDOUT\"");
+            start.ArgumentList.Add("sh");
+            start.ArgumentList.Add(dotnet);
+            start.Environment["VNET_TEST_STDOUT"] = stdoutTo;
+        }
+
         start.ArgumentList.Add(TestPaths.VnetDll);
         foreach (var arg in args)
         {

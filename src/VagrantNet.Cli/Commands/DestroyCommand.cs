@@ -26,7 +26,7 @@ internal sealed class DestroyCommand(CliContext context) : ICliCommand
             var chosen = new List<Core.Machines.Machine>();
             foreach (var machine in all)
             {
-                if ((await machine.StateAsync(context.Interrupts.Cancellation).ConfigureAwait(false)).IsCreated is false)
+                if ((await MachineCommandSupport.StateAsync(machine, context.Interrupts.Cancellation).ConfigureAwait(false)).IsCreated is false)
                 {
                     machine.Ui.Info("VM not created. Moving on...");
                     continue;
@@ -49,7 +49,7 @@ internal sealed class DestroyCommand(CliContext context) : ICliCommand
                 chosen.Add(machine);
             }
 
-            await support.RunAsync(environment, chosen, ActionNamesWellKnown.Destroy, parse.GetValue(parallel), ctx => ctx.Set(CommandOptionKeys.Force, true)).ConfigureAwait(false);
+            await support.RunAsync(environment, chosen, ActionNamesWellKnown.Destroy, parse.GetValue(parallel) ? System.Environment.ProcessorCount : 1, ctx => ctx.Set(CommandOptionKeys.Force, true)).ConfigureAwait(false);
             foreach (var machine in chosen.Where(_ => !parse.GetValue(dryRun)))
             {
                 machine.RemoveStateDirectory();

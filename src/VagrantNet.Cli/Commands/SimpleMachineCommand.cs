@@ -23,7 +23,7 @@ internal abstract class SimpleMachineCommand(CliContext context, string name, st
             var support = new MachineCommandSupport(Context);
             await using var environment = await Context.LoadEnvironmentAsync(dryRun: parse.GetValue(dryRun)).ConfigureAwait(false);
             var machines = await support.MachinesAsync(environment, parse.GetValue(names) ?? [], provider: null).ConfigureAwait(false);
-            await support.RunAsync(environment, machines, action, parallel: false, ctx => seeds(parse, ctx)).ConfigureAwait(false);
+            await support.RunAsync(environment, machines, action, parallelism: 1, ctx => seeds(parse, ctx)).ConfigureAwait(false);
             return 0;
         });
         return command;

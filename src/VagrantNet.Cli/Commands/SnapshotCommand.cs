@@ -45,7 +45,7 @@ internal sealed class SnapshotCommand(CliContext context) : ICliCommand
         var support = new MachineCommandSupport(context);
         await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);
         var machines = await support.MachinesAsync(environment, names, provider: null).ConfigureAwait(false);
-        await support.RunAsync(environment, machines, action, parallel: false, seed).ConfigureAwait(false);
+        await support.RunAsync(environment, machines, action, parallelism: 1, seed).ConfigureAwait(false);
     }
 
     /// <summary>What <c>restore</c> and <c>pop</c> hand the restore action: the snapshot and the provisioning flags.</summary>
@@ -60,7 +60,7 @@ internal sealed class SnapshotCommand(CliContext context) : ICliCommand
     {
         ActionContext? captured = null;
         await new Core.Actions.ActionRunner(environment.Registry, context.Interrupts)
-            .RunAsync(machine, ActionNamesWellKnown.SnapshotList, ctx => captured = ctx).ConfigureAwait(false);
+            .RunAsync(machine, ActionNamesWellKnown.SnapshotList, ctx => captured = ctx, lockMachine: Directory.Exists(machine.DataDirectory)).ConfigureAwait(false);
         return captured?.GetOrDefault(SnapshotKeys.List) ?? [];
     }
 }
@@ -189,10 +189,10 @@ internal sealed class SnapshotPopCommand(CliContext context) : ICliCommand
                 var pushed = (await SnapshotCommand.ListAsync(context, environment, machine).ConfigureAwait(false))
                     .LastOrDefault(s => s.Name.StartsWith(SnapshotPushCommand.Prefix, StringComparison.Ordinal))
                     ?? throw new VnetException($"Machine '{machine.Name}' has no pushed snapshot to pop. `vnet snapshot push` saves one.");
-                await runner.RunAsync(machine, ActionNamesWellKnown.SnapshotRestore, SnapshotCommand.RestoreSeed(pushed.Name, provisioning, parse)).ConfigureAwait(false);
+                await runner.RunAsync(machine, ActionNamesWellKnown.SnapshotRestore, SnapshotCommand.RestoreSeed(pushed.Name, provisioning, parse), lockMachine: Directory.Exists(machine.DataDirectory)).ConfigureAwait(false);
                 if (!parse.GetValue(noDelete))
                 {
-                    await runner.RunAsync(machine, ActionNamesWellKnown.SnapshotDelete, ctx => ctx.Set(SnapshotKeys.Name, pushed.Name)).ConfigureAwait(false);
+                    await runner.RunAsync(machine, ActionNamesWellKnown.SnapshotDelete, ctx => ctx.Set(SnapshotKeys.Name, pushed.Name), lockMachine: Directory.Exists(machine.DataDirectory)).ConfigureAwait(false);
                 }
             }
 

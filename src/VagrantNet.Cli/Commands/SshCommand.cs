@@ -26,7 +26,7 @@ internal sealed class SshCommand(CliContext context) : ICliCommand
         {
             await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);
             var machine = await SingleMachine.ResolveAsync(context, environment, parse.GetValue(name)).ConfigureAwait(false);
-            var info = await machine.SshInfoAsync(context.Interrupts.Cancellation).ConfigureAwait(false)
+            var info = await MachineCommandSupport.SshInfoAsync(machine, context.Interrupts.Cancellation).ConfigureAwait(false)
                 ?? throw new VnetException($"Machine '{machine.Name}' is not running or has no address yet, so vnet cannot SSH into it. Run `vnet up` first.");
             if (parse.GetValue(plain))
             {

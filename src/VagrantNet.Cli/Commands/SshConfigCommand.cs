@@ -20,7 +20,7 @@ internal sealed class SshConfigCommand(CliContext context) : ICliCommand
             foreach (var name in environment.SelectMachines(parse.GetValue(names) ?? []))
             {
                 var machine = await environment.MachineAsync(name, null, context.Interrupts.Cancellation).ConfigureAwait(false);
-                var info = await machine.SshInfoAsync(context.Interrupts.Cancellation).ConfigureAwait(false)
+                var info = await MachineCommandSupport.SshInfoAsync(machine, context.Interrupts.Cancellation).ConfigureAwait(false)
                     ?? throw new Core.Environment.VnetException($"Machine '{name}' is not running, so there is no SSH configuration to show. Run `vnet up` first.");
                 blocks.Add(SshArguments.Config(parse.GetValue(host) ?? name, info));
             }

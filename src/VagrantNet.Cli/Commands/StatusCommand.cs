@@ -29,7 +29,9 @@ internal sealed class StatusCommand(CliContext context) : ICliCommand
                 }
 
                 var machine = await environment.MachineAsync(name, null, context.Interrupts.Cancellation).ConfigureAwait(false);
-                rows.Add((name, machine.ProviderName, await machine.StateAsync(context.Interrupts.Cancellation).ConfigureAwait(false)));
+                var state = await MachineCommandSupport.StateAsync(machine, context.Interrupts.Cancellation).ConfigureAwait(false);
+                MachineCommandSupport.RecordState(machine, state);
+                rows.Add((name, machine.ProviderName, state));
             }
 
             Print(rows);

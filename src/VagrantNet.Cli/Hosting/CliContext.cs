@@ -15,7 +15,6 @@ internal sealed class CliContext : IDisposable
 {
     private ILoggerFactory? _loggerFactory;
     private ConsoleUi? _ui;
-    private bool _borrowed;
 
     public CliContext(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin> builtins)
     {
@@ -39,6 +38,9 @@ internal sealed class CliContext : IDisposable
 
     public ILoggerFactory LoggerFactory => _loggerFactory ?? throw new InvalidOperationException("Configure was not called");
 
+    /// <summary>The logger factory once <see cref="Configure"/> ran (an error can come before that).</summary>
+    public ILoggerFactory? LoggerFactoryOrNull => _loggerFactory;
+
     /// <summary>Where plugins are found: <c>plugins/</c> beside the vnet binary, then <c>$VNET_HOME/plugins</c>.</summary>
     public IReadOnlyList<string> PluginDirectories => [Path.Combine(AppContext.BaseDirectory, "plugins"), Paths.Plugins];
 
@@ -56,15 +58,6 @@ internal sealed class CliContext : IDisposable
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Out = new AnsiConsoleOutput(output),
         }), parse.GetValue(GlobalOptions.MachineReadable), interactive);
-    }
-
-    /// <summary>Shares another context's UI and logging (for commands that look at other projects).</summary>
-    public void ConfigureLike(CliContext other)
-    {
-        Debug = other.Debug;
-        _loggerFactory = other._loggerFactory;
-        _ui = other._ui;
-        _borrowed = true;
     }
 
     /// <summary>Loads plugins and the project's Vagrantfile.csx.</summary>
@@ -91,14 +84,31 @@ internal sealed class CliContext : IDisposable
             BoxResolver = boxes,
         };
         logger.LogDebug("VNET_HOME is {Home}", Paths.Home);
+        RequireUsableHome();
         return VnetEnvironment.LoadAsync(options, Interrupts.Cancellation);
+    }
+
+    /// <summary>Refuses a VNET_HOME that cannot be a directory, before some write deep inside fails on it.</summary>
+    public void RequireUsableHome()
+    {
+        const string Fix = "Set VNET_HOME to a directory vnet can write to, or unset it to use $XDG_DATA_HOME/vnet (~/.local/share/vnet).";
+        if (File.Exists(Paths.Home))
+        {
+            throw new VnetException($"VNET_HOME is {Paths.Home}, which is a file; vnet keeps its boxes, plugins and caches in a directory there. {Fix}");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Paths.Home);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new VnetException($"VNET_HOME is {Paths.Home}, and vnet cannot create that directory: {e.Message} {Fix}", e);
+        }
     }
 
     public void Dispose()
     {
-        if (!_borrowed)
-        {
-            _loggerFactory?.Dispose();
-        }
+        _loggerFactory?.Dispose();
     }
 }

@@ -7,20 +7,49 @@ public static class AtomicFile
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + ".tmp-" + System.Environment.ProcessId;
-        using (var stream = new FileStream(temp, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = mode ?? (UnixFileMode)0b110_100_100 }))
-        using (var writer = new StreamWriter(stream))
+        try
         {
-            writer.Write(content);
-        }
+            using (var stream = new FileStream(temp, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = mode ?? (UnixFileMode)0b110_100_100 }))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(content);
+            }
 
-        File.Move(temp, path, overwrite: true);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            // A failed write (disk full, the target a directory) must not leave its temporary file behind.
+            Delete(temp);
+            throw;
+        }
     }
 
     public static void WriteAllBytes(string path, byte[] content)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + ".tmp-" + System.Environment.ProcessId;
-        File.WriteAllBytes(temp, content);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temp, content);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            Delete(temp);
+            throw;
+        }
+    }
+
+    private static void Delete(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The original error is the one to report.
+        }
     }
 }

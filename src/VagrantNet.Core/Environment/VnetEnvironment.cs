@@ -88,7 +88,7 @@ public sealed class VnetEnvironment : IAsyncDisposable
         {
             if (name.Length > 2 && name.StartsWith('/') && name.EndsWith('/'))
             {
-                var pattern = new Regex(name[1..^1]);
+                var pattern = MachinePattern(name);
                 var matches = project.Config.Machines.Where(m => pattern.IsMatch(m.Name)).Select(m => m.Name).ToList();
                 if (matches.Count == 0)
                 {
@@ -108,6 +108,19 @@ public sealed class VnetEnvironment : IAsyncDisposable
         }
 
         return [.. selected.Distinct()];
+    }
+
+    private static Regex MachinePattern(string name)
+    {
+        try
+        {
+            // Machine names are short; the timeout only stops a pathological pattern from hanging the command.
+            return new Regex(name[1..^1], RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException e)
+        {
+            throw new VnetException($"The machine name pattern {name} is not a valid regular expression: {e.Message} Quote it for the shell, or name the machine without slashes.", e);
+        }
     }
 
     /// <summary>The machine named <paramref name="name"/>, configured for its provider.</summary>

@@ -54,7 +54,7 @@ public sealed class Machine : IMachine, IAsyncDisposable
 
     public string? Id
     {
-        get => ReadState("id");
+        get => ReadId();
         set
         {
             if (value is null)
@@ -78,6 +78,23 @@ public sealed class Machine : IMachine, IAsyncDisposable
     }
 
     public string? IndexUuid => ReadState("index_uuid");
+
+    /// <summary>
+    /// The provider's id of the machine, from <c>id</c>: one line of printable text. Anything else (an empty file, a
+    /// binary or multi-line one) is refused here, naming the file, before a provider fails on it with its own words.
+    /// </summary>
+    private string? ReadId()
+    {
+        var id = ReadState("id");
+        if (id is null || (id.Length is > 0 and <= 512 && !id.Any(c => char.IsControl(c) || c == '\uFFFD')))
+        {
+            return id;
+        }
+
+        throw new VnetException(
+            $"Machine '{Name}': its id file {DisplayPath.Of(Path.Combine(DataDirectory, "id"))} is corrupt (it should hold one line, the {ProviderName} provider's id for the machine). " +
+            $"If the machine still exists, write its id there; otherwise delete {DisplayPath.Of(DataDirectory)} and run `vnet up` to create it again.");
+    }
 
     public IMachineUi Ui { get; }
 

@@ -17,20 +17,54 @@ public sealed class MachineIndex(string path)
 
     public IReadOnlyDictionary<string, MachineIndexEntry> Read()
     {
-        if (!File.Exists(Path))
-        {
-            return new Dictionary<string, MachineIndexEntry>();
-        }
-
+        string text;
         try
         {
-            var file = JsonSerializer.Deserialize<IndexFile>(File.ReadAllText(Path), Json);
-            return file?.Machines ?? [];
+            if (!File.Exists(Path))
+            {
+                return new Dictionary<string, MachineIndexEntry>();
+            }
+
+            text = File.ReadAllText(Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new VnetException($"The machine index {Path} cannot be read ({e.Message}); fix its permissions, or move it away and run the command again.", e);
+        }
+
+        IndexFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<IndexFile>(text, Json);
         }
         catch (JsonException e)
         {
-            throw new VnetException($"The machine index {Path} is corrupt ({e.Message}); move it away and run the command again.", e);
+            throw Corrupt(e.Message, e);
         }
+
+        var machines = file?.Machines ?? [];
+        foreach (var (uuid, entry) in machines)
+        {
+            // A key or entry vnet would not have written: the file was edited or damaged.
+            if (uuid.Length == 0 || !uuid.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                throw Corrupt($"the machine key '{uuid}' is not an id vnet writes", null);
+            }
+
+            if (entry is null || string.IsNullOrWhiteSpace(entry.Name) || string.IsNullOrWhiteSpace(entry.Provider)
+                || string.IsNullOrWhiteSpace(entry.VagrantfilePath) || string.IsNullOrWhiteSpace(entry.LocalDataPath))
+            {
+                throw Corrupt($"the entry '{uuid}' lacks its name, provider, vagrantfile_path or local_data_path", null);
+            }
+        }
+
+        return machines;
+    }
+
+    private VnetException Corrupt(string reason, Exception? inner)
+    {
+        var message = $"The machine index {Path} is corrupt ({reason}); move it away and run the command again (vnet rebuilds it as machines are brought up).";
+        return inner is null ? new VnetException(message) : new VnetException(message, inner);
     }
 
     public MachineIndexEntry? Get(string uuid) => Read().GetValueOrDefault(uuid);
