@@ -120,7 +120,7 @@ public class BoxDownloadTests
         TestHttpServer? server = null;
         await using var _ = server = new TestHttpServer(r => TestResponse.File(r, _box, honorRange: false));
         var url = server.Url("box.box");
-        var partial = BoxDownloader.DownloadPath(_fixtures.Paths, url);
+        var partial = BoxDownloader.DownloadPath(_fixtures.Paths, url, "ranged");
         Directory.CreateDirectory(_fixtures.Paths.Temp);
         File.WriteAllBytes(partial, new byte[1000]);
         File.WriteAllText(partial + ".resume", JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = url.AbsoluteUri, ["validator"] = "\"v1\"" }));

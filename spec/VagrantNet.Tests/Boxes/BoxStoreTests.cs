@@ -74,7 +74,7 @@ public class BoxStoreTests
     {
         // Given
         var box = new TarBuilder()
-            .File("metadata.json", """{"provider":"libvirt","format":"qcow2","disks":[{"path":"box_1.img"},{"path":"box_2.img"}]}""")
+            .File("metadata.json", """{"provider":"libvirt","format":"raw","disks":[{"path":"box_1.img"},{"path":"box_2.img"}]}""")
             .File("box_1.img", "one").File("box_2.img", "two").TarGz();
 
         // When
@@ -138,11 +138,11 @@ public class BoxStoreTests
 
         // When
         var error = Assert.ThrowsAsync<VnetException>(() => AddFile(BoxFixtures.LibvirtBox(seed: 2).TarGz()));
-        var replaced = await AddFile(BoxFixtures.LibvirtBox(seed: 2, imageBytes: 10).TarGz(), force: true);
+        var replaced = await AddFile(BoxFixtures.LibvirtBox(seed: 2, imageBytes: 10_000).TarGz(), force: true);
 
         // Then
         Assert.That(error!.Message, Does.Contain("already installed"));
-        Assert.That(new FileInfo(Path.Combine(replaced.Directory, "box.img")).Length, Is.EqualTo(10));
+        Assert.That(new FileInfo(Path.Combine(replaced.Directory, "box.img")).Length, Is.EqualTo(10_000));
         Assert.That(_fixtures.LeftoverImports(), Is.Empty);
     }
 
