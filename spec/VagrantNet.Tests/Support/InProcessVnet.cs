@@ -1,5 +1,6 @@
 using VagrantNet.Cli;
 using VagrantNet.Core.Actions;
+using VagrantNet.Core.Boxes;
 
 namespace VagrantNet.Tests.Support;
 
@@ -9,7 +10,11 @@ internal static class InProcessVnet
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>Runs <paramref name="args"/> in <paramref name="workingDirectory"/> with the given environment variables set for the run.</summary>
-    public static async Task<VnetRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<VnetRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunWithBoxSettingsAsync(workingDirectory, environment, null, args);
+
+    /// <summary>As <see cref="RunAsync"/>, with the box store's retry delays and disk limits replaced (null keeps the defaults).</summary>
+    public static async Task<VnetRun> RunWithBoxSettingsAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, BoxAddSettings? boxSettings, params string[] args)
     {
         await Gate.WaitAsync();
         var previousOut = Console.Out;
@@ -27,7 +32,7 @@ internal static class InProcessVnet
             Console.SetOut(stdout);
             Console.SetError(stderr);
             using var interrupts = new InterruptSource();
-            var exitCode = await new CliApp(workingDirectory, interrupts, builtins: []).RunAsync(args);
+            var exitCode = await new CliApp(workingDirectory, interrupts, builtins: [], boxSettings).RunAsync(args);
             return new VnetRun(exitCode, stdout.ToString(), stderr.ToString());
         }
         finally

@@ -62,9 +62,17 @@ internal sealed class BoxAdder(BoxCollection store, ILogger logger)
     private async Task<BoxInfo> AddFromAsync(string source, BoxAddRequest request, BoxDownloader downloader, IMachineUi ui, CancellationToken cancellation)
     {
         var location = Locate(source);
-        var isCatalog = location.IsFile
-            ? LocalFileIsCatalog(location.LocalPath)
-            : await downloader.IsCatalogAsync(location, cancellation).ConfigureAwait(false);
+        bool isCatalog;
+        try
+        {
+            isCatalog = location.IsFile
+                ? LocalFileIsCatalog(location.LocalPath)
+                : await downloader.IsCatalogAsync(location, cancellation).ConfigureAwait(false);
+        }
+        catch (VnetException e) when (request.Name is { } named && !e.Message.Contains($"'{named}'", StringComparison.Ordinal))
+        {
+            throw new VnetException($"Box '{named}' could not be added: {e.Message}", e);
+        }
         if (isCatalog)
         {
             return await AddFromCatalogAsync(location, request, downloader, ui, cancellation).ConfigureAwait(false);

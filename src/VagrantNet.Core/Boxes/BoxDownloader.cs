@@ -29,6 +29,8 @@ public sealed class BoxDownloader : IDisposable
     /// <summary>How often (in bytes written) a growing download measures the free space again.</summary>
     private const long CheckEvery = 64L << 20;
 
+    private const int MaxRedirects = 10;
+
     private readonly HttpClient _http;
     private readonly BoxAddSettings _settings;
     private readonly ILogger _logger;
@@ -41,8 +43,8 @@ public sealed class BoxDownloader : IDisposable
         {
             ConnectTimeout = settings.ConnectTimeout,
             AutomaticDecompression = DecompressionMethods.None,
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = 10,
+            // Redirects are followed in SendAsync, which refuses one to file:// (HttpClient fails on it with a UriFormatException).
+            AllowAutoRedirect = false,
         };
         if (insecure)
         {
@@ -306,6 +308,38 @@ public sealed class BoxDownloader : IDisposable
             request.RequestUri = new Uri(UrlText.WithoutUserInfo(url));
         }
 
+        for (var redirects = 0; ; redirects++)
+        {
+            var response = await SendOnceAsync(request, url, cancellation).ConfigureAwait(false);
+            if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || redirects == MaxRedirects)
+            {
+                return response;
+            }
+
+            var from = request.RequestUri!;
+            var target = location.IsAbsoluteUri ? location : new Uri(from, location);
+            response.Dispose();
+            if (target.Scheme is not ("http" or "https") || (from.Scheme == "https" && target.Scheme == "http"))
+            {
+                throw new VnetException($"{UrlText.Redact(url)} redirects to {UrlText.Redact(target)}, which vnet does not follow: it follows redirects to http(s) URLs only, and never from https to http.");
+            }
+
+            var next = new HttpRequestMessage(request.Method, new Uri(UrlText.WithoutUserInfo(target)));
+            foreach (var (name, values) in request.Headers)
+            {
+                // Credentials go to the origin they were given for, never to where it redirects.
+                if (name != "Authorization" || (target.Host == from.Host && target.Port == from.Port && target.Scheme == from.Scheme))
+                {
+                    next.Headers.TryAddWithoutValidation(name, values);
+                }
+            }
+
+            request = next;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, Uri url, CancellationToken cancellation)
+    {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         idle.CancelAfter(_settings.IdleTimeout);
         try

@@ -16,7 +16,7 @@ public static class BoxImageCheck
     /// <summary>How far an image may exceed its virtual size: qcow2 metadata and the like, never a second disk's worth.</summary>
     public static long Bound(long virtualSize) => virtualSize > (long.MaxValue - Slack) / 2 ? long.MaxValue : (2 * virtualSize) + Slack;
 
-    private const long Slack = 256L << 20;
+    private const long Slack = 64L << 20;
 
     private const ulong ExternalDataFileBit = 1UL << 2;
 
