@@ -79,6 +79,14 @@ public class BoxBadInputTests
             BoxFixtures.Qcow2Header(1L << 20).CopyTo(image, 0);
             return c.AddFile("org/bomb", image, """{"provider":"libvirt","format":"qcow2","virtual_size":0.001}""");
         }, "'org/bomb'", "far beyond", "virtual size");
+        yield return Case("AnExtraFileFarBeyondTheVirtualSize_WhileUnpacking", c => c.AddBox("org/bomb", new TarBuilder()
+            .File("metadata.json", """{"provider":"libvirt","format":"qcow2","virtual_size":0.001}""")
+            .File("box.img", BoxFixtures.Qcow2Header(1L << 20))
+            .File("padding.bin", new byte[100 << 20])), "'org/bomb'", "far beyond", "virtual size");
+        yield return Case("ASparseExtraFileOfOneTebibyte_WhileUnpacking", c => c.AddBox("org/huge", new TarBuilder()
+            .File("metadata.json", Meta)
+            .File("box.img", BoxFixtures.Qcow2Header(1L << 30))
+            .PaxSparseFile("extra.img", 1L << 40, (0, new byte[512]))), "'org/huge'", "'extra.img'", "1099511627776 bytes");
         yield return Case("ABoxLargerThanTheFreeSpace", c =>
         {
             c.FreeBytes = 1L << 20;
