@@ -5,6 +5,7 @@ using VagrantNet.Cli.Commands;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Cli.Ui;
 using VagrantNet.Core.Actions;
+using VagrantNet.Core.Boxes;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Cli;
@@ -14,9 +15,9 @@ internal sealed class CliApp
 {
     private readonly CliContext _context;
 
-    public CliApp(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin>? builtins = null)
+    public CliApp(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin>? builtins = null, BoxAddSettings? boxSettings = null)
     {
-        _context = new CliContext(workingDirectory, interrupts, builtins ?? BuiltinPlugins.All);
+        _context = new CliContext(workingDirectory, interrupts, builtins ?? BuiltinPlugins.All, boxSettings);
     }
 
     /// <summary>

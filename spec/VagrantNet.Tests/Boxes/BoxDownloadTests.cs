@@ -120,7 +120,7 @@ public class BoxDownloadTests
         TestHttpServer? server = null;
         await using var _ = server = new TestHttpServer(r => TestResponse.File(r, _box, honorRange: false));
         var url = server.Url("box.box");
-        var partial = BoxDownloader.DownloadPath(_fixtures.Paths, url);
+        var partial = BoxDownloader.DownloadPath(_fixtures.Paths, url, "ranged");
         Directory.CreateDirectory(_fixtures.Paths.Temp);
         File.WriteAllBytes(partial, new byte[1000]);
         File.WriteAllText(partial + ".resume", JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = url.AbsoluteUri, ["validator"] = "\"v1\"" }));
@@ -239,5 +239,106 @@ public class BoxDownloadTests
         Assert.That(updated!.Version, Is.EqualTo("1.1.0"));
         Assert.That(again, Is.Null);
         Assert.That(store.Installed("org/box").Select(b => b.Version).Order(), Is.EqualTo(new[] { "1.0.0", "1.1.0" }));
+    }
+
+    [Test]
+    public async Task TwoAddsOfOneUrlUnderTwoNames_AtTheSameTime_BothInstall()
+    {
+        // Given: the first download stops halfway (holding its partial file open) until the second add has finished.
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var downloads = 0;
+        await using var server = new TestHttpServer(r =>
+        {
+            if (r.Method == "GET" && r.Header("range") is null && Interlocked.Increment(ref downloads) == 1)
+            {
+                // Hang guard only: the test opens the gate itself.
+                secondDone.Task.Wait(TimeSpan.FromMinutes(2));
+            }
+
+            return TestResponse.File(r, _box);
+        });
+        var firstUi = new RecordingUi { OnProgress = (title, _) => first.TrySetResult() };
+        var url = server.Url("shared.box").ToString();
+
+        // When
+        var one = Task.Run(() => Store(server).AddAsync(new BoxAddRequest([url]) { Name = "org/one" }, firstUi, CancellationToken.None));
+        var gate = Task.Run(async () =>
+        {
+            await Task.WhenAny(first.Task, one);
+            try
+            {
+                return await Store(server).AddAsync(new BoxAddRequest([url]) { Name = "org/two" }, new RecordingUi(), CancellationToken.None);
+            }
+            finally
+            {
+                secondDone.TrySetResult();
+            }
+        });
+        var results = await Task.WhenAll(one, gate).WaitAsync(TimeSpan.FromMinutes(3));
+
+        // Then
+        Assert.That(results.Select(b => b.Name), Is.EqualTo(new[] { "org/one", "org/two" }));
+        Assert.That(Directory.EnumerateFileSystemEntries(_fixtures.Paths.Temp).Where(p => !p.EndsWith(".owner", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [TestCase("not a validator")]
+    [TestCase("\"unterminated")]
+    [TestCase("W/\"weak\"")]
+    [TestCase("Tue, 99 Foo 2026 99:99:99 GMT")]
+    public async Task AResumeFileWithABadValidator_CountsAsNone_AndTheDownloadStartsOver(string validator)
+    {
+        // Given: a partial download whose .resume holds something that is neither a strong ETag nor an HTTP date.
+        await using var server = new TestHttpServer(r => TestResponse.File(r, _box));
+        var url = server.Url("box.box");
+        var partial = BoxDownloader.DownloadPath(_fixtures.Paths, url, "org/resumed");
+        Directory.CreateDirectory(_fixtures.Paths.Temp);
+        File.WriteAllBytes(partial, new byte[1000]);
+        File.WriteAllText(partial + ".resume", JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = url.AbsoluteUri, ["validator"] = validator }));
+
+        // When
+        var box = await Store(server).AddAsync(new BoxAddRequest([url.ToString()]) { Name = "org/resumed", Checksum = BoxFixtures.Sha256(_box), ChecksumType = "sha256" }, _ui, CancellationToken.None);
+
+        // Then
+        Assert.That(server.Requests.Where(r => r.Method == "GET").Select(r => r.Header("range")), Has.None.EqualTo("bytes=1000-"));
+        Assert.That(box.Name, Is.EqualTo("org/resumed"));
+    }
+
+    [Test]
+    public async Task APasswordInTheCatalogUrl_IsSentAsBasicAuth_ButNeitherShownNorStored()
+    {
+        // Given
+        TestHttpServer? server = null;
+        await using var _ = server = new TestHttpServer(r => Serve(r, server!.BaseUrl));
+        var url = server.Url("org/box").ToString().Replace("http://", "http://alice:s3cret@", StringComparison.Ordinal);
+        var store = Store(server);
+
+        // When
+        await store.AddAsync(new BoxAddRequest([url]), _ui, CancellationToken.None);
+
+        // Then
+        var catalogRequest = server.Requests.First(r => r.Path == "/org/box");
+        Assert.That(catalogRequest.Header("authorization"), Is.EqualTo("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("alice:s3cret"))));
+        Assert.That(store.MetadataUrl("org/box"), Is.EqualTo(server.Url("org/box").ToString()));
+        Assert.That(_ui.Text, Does.Not.Contain("s3cret").And.Contain("alice:****@"));
+    }
+
+    [Test]
+    public async Task ARefusedConnection_IsNotRetried()
+    {
+        // Given: retries a day apart, so a retry would hang the test (the guard below would fail it).
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var store = new BoxCollection(_fixtures.Paths, new BoxAddSettings { RetryAttempts = 5, RetryDelay = TimeSpan.FromDays(1) });
+        var url = $"http://127.0.0.1:{port}/x.box";
+
+        // When
+        var error = Assert.ThrowsAsync<VnetException>(() => store.AddAsync(new BoxAddRequest([url]) { Name = "org/nowhere" }, _ui, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)));
+
+        // Then
+        Assert.That(error!.Message, Does.Contain("'org/nowhere'").And.Contain(url).And.Contain("refused"));
+        Assert.That(_ui.Lines, Has.None.Contains("retrying"));
     }
 }

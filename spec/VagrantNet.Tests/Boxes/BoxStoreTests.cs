@@ -74,7 +74,7 @@ public class BoxStoreTests
     {
         // Given
         var box = new TarBuilder()
-            .File("metadata.json", """{"provider":"libvirt","format":"qcow2","disks":[{"path":"box_1.img"},{"path":"box_2.img"}]}""")
+            .File("metadata.json", """{"provider":"libvirt","format":"raw","disks":[{"path":"box_1.img"},{"path":"box_2.img"}]}""")
             .File("box_1.img", "one").File("box_2.img", "two").TarGz();
 
         // When
@@ -138,11 +138,11 @@ public class BoxStoreTests
 
         // When
         var error = Assert.ThrowsAsync<VnetException>(() => AddFile(BoxFixtures.LibvirtBox(seed: 2).TarGz()));
-        var replaced = await AddFile(BoxFixtures.LibvirtBox(seed: 2, imageBytes: 10).TarGz(), force: true);
+        var replaced = await AddFile(BoxFixtures.LibvirtBox(seed: 2, imageBytes: 10_000).TarGz(), force: true);
 
         // Then
         Assert.That(error!.Message, Does.Contain("already installed"));
-        Assert.That(new FileInfo(Path.Combine(replaced.Directory, "box.img")).Length, Is.EqualTo(10));
+        Assert.That(new FileInfo(Path.Combine(replaced.Directory, "box.img")).Length, Is.EqualTo(10_000));
         Assert.That(_fixtures.LeftoverImports(), Is.Empty);
     }
 
@@ -313,6 +313,68 @@ public class BoxStoreTests
 
         // Then
         Assert.That(all.Select(b => $"{b.Name} {b.Version}"), Is.EqualTo(new[] { "a/box 1.10.0", "a/box 1.9.0", "b/box 1.0.0" }));
+    }
+
+    [Test]
+    public void Remove_OfABoxReachedThroughALinkPlantedInTheStore_DeletesTheLink_NeverWhatItPointsTo()
+    {
+        // Given: boxes/org-VAGRANTSLASH-box is a link to a directory outside VNET_HOME that looks like a box.
+        var outside = Path.Combine(_fixtures.Root, "outside");
+        var victim = Path.Combine(outside, "1.0.0", "amd64", "libvirt");
+        Directory.CreateDirectory(victim);
+        File.WriteAllText(Path.Combine(victim, "metadata.json"), """{"provider":"libvirt"}""");
+        File.WriteAllText(Path.Combine(victim, "precious"), "data");
+        Directory.CreateDirectory(_fixtures.Paths.Boxes);
+        Directory.CreateSymbolicLink(_store.NameDirectory("org/box"), outside);
+        var box = _store.Get("org/box", "1.0.0", "libvirt", "amd64")!;
+
+        // When
+        _store.Remove(box);
+
+        // Then
+        Assert.That(File.ReadAllText(Path.Combine(victim, "precious")), Is.EqualTo("data"));
+        Assert.That(File.Exists(Path.Combine(victim, "metadata.json")), Is.True);
+        Assert.That(Path.Exists(_store.NameDirectory("org/box")), Is.False, "the link itself is gone");
+    }
+
+    [Test]
+    public void Remove_OfABoxHoldingALinkToADirectoryOutside_LeavesThatDirectoryAlone()
+    {
+        // Given
+        var outside = Directory.CreateDirectory(Path.Combine(_fixtures.Root, "outside")).FullName;
+        File.WriteAllText(Path.Combine(outside, "precious"), "data");
+        var box = Install("org/box", "1.0.0", "amd64", "libvirt");
+        Directory.CreateSymbolicLink(Path.Combine(box.Directory, "escape"), outside);
+
+        // When
+        _store.Remove(box);
+
+        // Then
+        Assert.That(File.ReadAllText(Path.Combine(outside, "precious")), Is.EqualTo("data"));
+        Assert.That(_fixtures.StoreSnapshot(), Is.Empty);
+    }
+
+    [Test]
+    public async Task AnAdd_SweepsScratchDirectoriesAKilledVnetLeft_AndKeepsThoseStillInUse()
+    {
+        // Given: one unpack whose owner died (its lock file is not held) and one whose owner is alive.
+        var temp = Directory.CreateDirectory(_fixtures.Paths.Temp).FullName;
+        var dead = Directory.CreateDirectory(Path.Combine(temp, "box-import-dead")).FullName;
+        File.WriteAllBytes(Path.Combine(dead, "box.img"), new byte[1024]);
+        File.WriteAllText(dead + ".owner", string.Empty);
+        var orphanRemove = Directory.CreateDirectory(Path.Combine(temp, "box-remove-dead")).FullName;
+        var alive = Directory.CreateDirectory(Path.Combine(temp, "box-import-alive")).FullName;
+        using var owner = Core.Locking.FileLock.TryAcquire(alive + ".owner");
+
+        // When
+        await AddFile(BoxFixtures.LibvirtBox().TarGz());
+
+        // Then
+        Assert.That(Directory.Exists(dead), Is.False);
+        Assert.That(File.Exists(dead + ".owner"), Is.False);
+        Assert.That(Directory.Exists(orphanRemove), Is.False);
+        Assert.That(Directory.Exists(alive), Is.True, "a directory whose owner holds its lock is in use");
+        Assert.That(Directory.EnumerateFileSystemEntries(temp).Select(Path.GetFileName), Is.EquivalentTo(new[] { "box-import-alive", "box-import-alive.owner" }));
     }
 
     private Sdk.Machines.BoxInfo Install(string name, string version, string architecture, string provider)

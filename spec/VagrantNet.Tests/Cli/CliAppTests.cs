@@ -152,7 +152,7 @@ public class CliAppTests
         public async Task Writes_A_Minimal_Vagrantfile_With_Url_And_Version_That_Validates()
         {
             // Given
-            var init = await VnetAsync("init", "--minimal", "--box-version", ">= 1.0, < 2", "my \"odd\" box", "https://example.test/box.json");
+            var init = await VnetAsync("init", "--minimal", "--box-version", ">= 1.0, < 2", "my-org/odd_box.v2", "https://example.test/box.json");
 
             // When
             var validate = await VnetAsync("validate");

@@ -1,5 +1,6 @@
 using VagrantNet.Cli;
 using VagrantNet.Core.Actions;
+using VagrantNet.Core.Boxes;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Tests.Support;
@@ -16,8 +17,15 @@ internal static class InProcessVnet
     public static Task<VnetRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         RunAsync(workingDirectory, environment, [], new StringWriter(), args);
 
-    /// <summary>Runs with <paramref name="builtins"/> registered as vnet's built-in plugins and stdout going to <paramref name="stdout"/>.</summary>
-    public static async Task<VnetRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, IReadOnlyList<IVagrantPlugin> builtins, TextWriter stdout, params string[] args)
+    /// <summary>As <see cref="RunAsync(string, IReadOnlyDictionary{string, string?}, string[])"/>, with the box store's retry delays and disk limits replaced.</summary>
+    public static Task<VnetRun> RunWithBoxSettingsAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, BoxAddSettings? boxSettings, params string[] args) =>
+        RunCoreAsync(workingDirectory, environment, [], new StringWriter(), boxSettings, args);
+
+    /// <summary>Runs with <paramref name="builtins"/> registered beside vnet's built-in plugins and stdout going to <paramref name="stdout"/>.</summary>
+    public static Task<VnetRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, IReadOnlyList<IVagrantPlugin> builtins, TextWriter stdout, params string[] args) =>
+        RunCoreAsync(workingDirectory, environment, builtins, stdout, null, args);
+
+    private static async Task<VnetRun> RunCoreAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, IReadOnlyList<IVagrantPlugin> builtins, TextWriter stdout, BoxAddSettings? boxSettings, string[] args)
     {
         await Gate.WaitAsync();
         var previousOut = Console.Out;
@@ -36,7 +44,7 @@ internal static class InProcessVnet
             Console.SetError(stderr);
             using var interrupts = new InterruptSource();
             // vnet's own built-in plugins always, as the real binary has them, plus the test's.
-            var exitCode = await new CliApp(workingDirectory, interrupts, [.. BuiltinPlugins.All, .. builtins]).RunAsync(args);
+            var exitCode = await new CliApp(workingDirectory, interrupts, [.. BuiltinPlugins.All, .. builtins], boxSettings).RunAsync(args);
             return new VnetRun(exitCode, stdout.ToString() ?? string.Empty, stderr.ToString());
         }
         finally

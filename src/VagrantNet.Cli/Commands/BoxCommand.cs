@@ -33,7 +33,7 @@ internal sealed class BoxCommand(CliContext context) : ICliCommand
 
     /// <summary>The user's box store.</summary>
     public static BoxCollection Store(CliContext context) =>
-        new(context.Paths, logger: context.LoggerFactory.CreateLogger("boxes"));
+        new(context.Paths, context.BoxSettings, context.LoggerFactory.CreateLogger("boxes"));
 
     public static MachineIndex Index(CliContext context) => new(context.Paths.MachineIndex);
 

@@ -16,8 +16,9 @@ internal sealed class CliContext : IDisposable
     private ILoggerFactory? _loggerFactory;
     private ConsoleUi? _ui;
 
-    public CliContext(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin> builtins)
+    public CliContext(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin> builtins, BoxAddSettings? boxSettings = null)
     {
+        BoxSettings = boxSettings ?? new BoxAddSettings();
         WorkingDirectory = workingDirectory;
         Interrupts = interrupts;
         Builtins = builtins;
@@ -31,6 +32,9 @@ internal sealed class CliContext : IDisposable
     public IReadOnlyList<IVagrantPlugin> Builtins { get; }
 
     public VnetPaths Paths { get; }
+
+    /// <summary>Download retries, timeouts and disk limits of the box store; tests shorten and shrink them.</summary>
+    public BoxAddSettings BoxSettings { get; }
 
     public bool Debug { get; private set; }
 
@@ -64,7 +68,7 @@ internal sealed class CliContext : IDisposable
     public Task<VnetEnvironment> LoadEnvironmentAsync(bool requireProject = true, bool dryRun = false)
     {
         var logger = LoggerFactory.CreateLogger("vnet");
-        var boxes = new BoxCollection(Paths, logger: LoggerFactory.CreateLogger("boxes"));
+        var boxes = new BoxCollection(Paths, BoxSettings, LoggerFactory.CreateLogger("boxes"));
         var options = new EnvironmentOptions
         {
             WorkingDirectory = WorkingDirectory,

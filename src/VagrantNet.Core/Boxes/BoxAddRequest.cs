@@ -54,4 +54,26 @@ public sealed record BoxAddSettings
         System.Environment.GetEnvironmentVariable("VNET_SERVER_URL") is { Length: > 0 } url ? url : "https://vagrantcloud.com";
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Bytes available to vnet on the file system holding a directory; tests make the disk small.</summary>
+    public Func<string, long> FreeSpace { get; init; } = DiskSpace.Available;
+
+    /// <summary>What downloads and unpacking leave free at least, so a big box cannot fill the disk to the last byte.</summary>
+    public long FreeSpaceReserve { get; init; } = 256L << 20;
+}
+
+/// <summary>Free space as statvfs reports it to an unprivileged user.</summary>
+public static class DiskSpace
+{
+    public static long Available(string directory)
+    {
+        var existing = Path.GetFullPath(directory);
+        while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+        {
+            existing = parent;
+        }
+
+        // On Unix DriveInfo takes any path and asks statvfs about the file system holding it.
+        return new DriveInfo(existing).AvailableFreeSpace;
+    }
 }

@@ -11,7 +11,7 @@ namespace VagrantNet.Core.Boxes;
 /// </summary>
 internal sealed class BoxAdder(BoxCollection store, ILogger logger)
 {
-    private readonly BoxImporter _importer = new(store.Paths);
+    private readonly BoxImporter _importer = new(store.Paths, store.Settings);
 
     public async Task<BoxInfo> AddAsync(BoxAddRequest request, IMachineUi ui, CancellationToken cancellation)
     {
@@ -62,16 +62,24 @@ internal sealed class BoxAdder(BoxCollection store, ILogger logger)
     private async Task<BoxInfo> AddFromAsync(string source, BoxAddRequest request, BoxDownloader downloader, IMachineUi ui, CancellationToken cancellation)
     {
         var location = Locate(source);
-        var isCatalog = location.IsFile
-            ? LocalFileIsCatalog(location.LocalPath)
-            : await downloader.IsCatalogAsync(location, cancellation).ConfigureAwait(false);
+        bool isCatalog;
+        try
+        {
+            isCatalog = location.IsFile
+                ? LocalFileIsCatalog(location.LocalPath)
+                : await downloader.IsCatalogAsync(location, cancellation).ConfigureAwait(false);
+        }
+        catch (VnetException e) when (request.Name is { } named && !e.Message.Contains($"'{named}'", StringComparison.Ordinal))
+        {
+            throw new VnetException($"Box '{named}' could not be added: {e.Message}", e);
+        }
         if (isCatalog)
         {
             return await AddFromCatalogAsync(location, request, downloader, ui, cancellation).ConfigureAwait(false);
         }
 
         var name = request.Name
-            ?? throw new VnetException($"'{source}' is a box file, not a catalog: give the box a name with --name.");
+            ?? throw new VnetException($"'{UrlText.Redact(source)}' is a box file, not a catalog: give the box a name with --name.");
         if (request.VersionConstraint is not null)
         {
             throw new VnetException($"Box '{name}': --box-version needs a catalog; a box added straight from a file or URL has no versions (it gets version {BoxNames.DirectVersion}).");
@@ -82,19 +90,20 @@ internal sealed class BoxAdder(BoxCollection store, ILogger logger)
         ui.Info(request.Provider is null
             ? $"Adding box '{name}' (v{BoxNames.DirectVersion}) ({architecture})"
             : $"Adding box '{name}' (v{BoxNames.DirectVersion}) for provider: {request.Provider} ({architecture})");
-        ui.Detail($"Box file: {source}");
+        ui.Detail($"Box file: {UrlText.Redact(source)}");
         return await InstallAsync(location, name, BoxNames.DirectVersion, request.Provider, architecture, checksum, null, request, downloader, ui, cancellation).ConfigureAwait(false);
     }
 
     private async Task<BoxInfo> AddFromCatalogAsync(Uri catalogUrl, BoxAddRequest request, BoxDownloader downloader, IMachineUi ui, CancellationToken cancellation)
     {
-        ui.Info($"Loading metadata for box '{request.Name ?? catalogUrl.ToString()}'");
-        ui.Detail($"URL: {catalogUrl}");
+        var shownCatalog = UrlText.Redact(catalogUrl);
+        ui.Info($"Loading metadata for box '{request.Name ?? shownCatalog}'");
+        ui.Detail($"URL: {shownCatalog}");
         var catalog = await LoadCatalogAsync(catalogUrl, downloader, cancellation).ConfigureAwait(false);
         BoxNames.ValidateName(catalog.Name);
         if (request.Name is not null && request.Name != catalog.Name)
         {
-            throw new VnetException($"The catalog at {catalogUrl} describes box '{catalog.Name}', not '{request.Name}' as named.");
+            throw new VnetException($"The catalog at {shownCatalog} describes box '{catalog.Name}', not '{request.Name}' as named.");
         }
 
         var choice = catalog.Select(request.VersionConstraint, request.Provider, request.Architecture, PreferredProvider());
@@ -112,12 +121,19 @@ internal sealed class BoxAdder(BoxCollection store, ILogger logger)
             ?? BoxChecksum.From(choice.Provider.Checksum, choice.Provider.ChecksumType, catalog.Name);
         if (!Uri.TryCreate(catalogUrl, choice.Provider.Url, out var boxUrl) || boxUrl.Scheme is not ("http" or "https" or "file"))
         {
-            throw new VnetException($"Box '{catalog.Name}' (v{version}): the catalog gives the unusable URL '{choice.Provider.Url}'.");
+            throw new VnetException($"Box '{catalog.Name}' (v{version}): the catalog gives the unusable URL '{UrlText.Redact(choice.Provider.Url)}'.");
+        }
+
+        if (!catalogUrl.IsFile && boxUrl.Scheme != catalogUrl.Scheme && !(catalogUrl.Scheme == "http" && boxUrl.Scheme == "https"))
+        {
+            // A remote catalog must not make vnet read a local file (file://) or drop from https to http.
+            throw new VnetException($"Box '{catalog.Name}' (v{version}): the catalog at {shownCatalog} gives the {boxUrl.Scheme} URL '{UrlText.Redact(boxUrl)}'; a catalog served over {catalogUrl.Scheme} may name {catalogUrl.Scheme}{(catalogUrl.Scheme == "http" ? " or https" : string.Empty)} URLs only.");
         }
 
         ui.Info($"Adding box '{catalog.Name}' (v{version}) for provider: {provider} ({choice.Architecture})");
-        ui.Detail($"Downloading: {boxUrl}");
-        var metadataUrl = catalogUrl.IsFile ? catalogUrl.LocalPath : catalogUrl.AbsoluteUri;
+        ui.Detail($"Downloading: {UrlText.Redact(boxUrl)}");
+        // Stored 0644 beside the box: never with a password in it.
+        var metadataUrl = catalogUrl.IsFile ? catalogUrl.LocalPath : UrlText.WithoutUserInfo(catalogUrl);
         return await InstallAsync(boxUrl, catalog.Name, version, provider, choice.Architecture, checksum, metadataUrl, request, downloader, ui, cancellation).ConfigureAwait(false);
     }
 
@@ -145,7 +161,7 @@ internal sealed class BoxAdder(BoxCollection store, ILogger logger)
             json = await downloader.FetchCatalogAsync(url, cancellation).ConfigureAwait(false);
         }
 
-        return BoxCatalog.Parse(json, url.IsFile ? url.LocalPath : url.AbsoluteUri);
+        return BoxCatalog.Parse(json, url.IsFile ? url.LocalPath : UrlText.Redact(url));
     }
 
     /// <summary>Downloads (unless local), verifies, unpacks and installs, holding the box's lock throughout.</summary>
@@ -181,7 +197,7 @@ internal sealed class BoxAdder(BoxCollection store, ILogger logger)
         }
         else
         {
-            downloaded = file = BoxDownloader.DownloadPath(store.Paths, location);
+            downloaded = file = BoxDownloader.DownloadPath(store.Paths, location, name);
             if (request.Clean)
             {
                 File.Delete(file);
@@ -267,7 +283,7 @@ internal sealed class BoxAdder(BoxCollection store, ILogger logger)
             return catalog;
         }
 
-        throw new VnetException($"The box '{source}' could not be found: it is not a file, not an http(s):// or file:// URL, and not an org/name on the catalog server.");
+        throw new VnetException($"The box '{UrlText.Redact(source)}' could not be found: it is not a file, not an http(s):// or file:// URL, and not an org/name on the catalog server.");
     }
 
     private static bool LocalFileIsCatalog(string path)

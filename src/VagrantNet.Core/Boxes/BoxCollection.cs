@@ -150,25 +150,40 @@ public sealed class BoxCollection : IBoxLookup, IBoxResolver
             ?? throw new VnetException($"Box '{name}' was added, but not for provider '{machine.ProviderName}' and architecture '{architecture}' matching '{vm.BoxVersion ?? ">= 0"}'.");
     }
 
-    /// <summary>Removes one installed box; empty parent directories (and the catalog URL with the last version) go too.</summary>
+    /// <summary>
+    /// Removes one installed box; empty parent directories (and the catalog URL with the last version) go too.
+    /// A symbolic link met on the way (the name, version, architecture or provider directory, or anything inside
+    /// the box) is removed as a link: what it points to, wherever that is, is never touched.
+    /// </summary>
     public void Remove(BoxInfo box)
     {
+        var root = NameDirectory(box.Name);
+        var version = BoxVersionDirectory(box.Name, box.Version);
+        var architecture = Path.Combine(version, box.Architecture);
         var directory = BoxDirectory(box.Name, box.Version, box.Architecture, box.Provider);
+        if (new[] { root, version, architecture, directory }.FirstOrDefault(SafeDelete.IsLink) is { } link)
+        {
+            _logger.LogWarning("Box {Name} reaches outside the store through the link {Link}; removing the link only", box.Name, link);
+            File.Delete(link);
+            return;
+        }
+
         if (!Directory.Exists(directory))
         {
             return;
         }
 
         // Rename first, so no reader sees a half-deleted box; then delete at leisure.
-        var trash = Path.Combine(Paths.EnsureDirectory(Paths.Temp), "box-remove-" + Guid.NewGuid().ToString("N"));
-        Directory.Move(directory, trash);
-        Directory.Delete(trash, recursive: true);
-        DeleteIfEmpty(Path.GetDirectoryName(directory)!);
-        DeleteIfEmpty(BoxVersionDirectory(box.Name, box.Version));
-        var root = NameDirectory(box.Name);
+        using (var trash = ScratchDirectory.Create(Paths, "box-remove-", create: false))
+        {
+            Directory.Move(directory, trash.Path);
+        }
+
+        DeleteIfEmpty(architecture);
+        DeleteIfEmpty(version);
         if (Directory.Exists(root) && !Directory.EnumerateDirectories(root).Any())
         {
-            Directory.Delete(root, recursive: true);
+            SafeDelete.Tree(root);
         }
     }
 
@@ -201,6 +216,7 @@ public sealed class BoxCollection : IBoxLookup, IBoxResolver
         var target = BoxDirectory(name, version, architecture, provider);
         var created = new List<string>();
         string? displaced = null;
+        ScratchDirectory? displacedScratch = null;
         try
         {
             foreach (var directory in new[] { Paths.Boxes, NameDirectory(name), BoxVersionDirectory(name, version), Path.GetDirectoryName(target)! })
@@ -219,7 +235,8 @@ public sealed class BoxCollection : IBoxLookup, IBoxResolver
                     throw AlreadyInstalled(name, version, provider, architecture);
                 }
 
-                displaced = Path.Combine(Paths.EnsureDirectory(Paths.Temp), "box-replaced-" + Guid.NewGuid().ToString("N"));
+                displacedScratch = ScratchDirectory.Create(Paths, "box-replaced-", create: false);
+                displaced = displacedScratch.Path;
                 Directory.Move(target, displaced);
             }
 
@@ -238,17 +255,20 @@ public sealed class BoxCollection : IBoxLookup, IBoxResolver
                 DeleteIfEmpty(directory);
             }
 
+            if (displaced is null)
+            {
+                displacedScratch?.Dispose();
+            }
+
             throw;
         }
 
-        if (displaced is not null)
-        {
-            Directory.Delete(displaced, recursive: true);
-        }
+        // Deletes the replaced box (if any) without following links out of it.
+        displacedScratch?.Dispose();
 
         if (metadataUrl is not null)
         {
-            AtomicFile.WriteAllText(Path.Combine(NameDirectory(name), MetadataUrlFile), metadataUrl);
+            AtomicFile.WriteAllText(Path.Combine(NameDirectory(name), MetadataUrlFile), Uri.TryCreate(metadataUrl, UriKind.Absolute, out var url) && url.UserInfo.Length > 0 ? UrlText.WithoutUserInfo(url) : metadataUrl);
         }
 
         _logger.LogDebug("Installed box {Name} {Version} {Provider} {Architecture} in {Directory}", name, version, provider, architecture, target);

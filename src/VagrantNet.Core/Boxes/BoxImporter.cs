@@ -3,9 +3,9 @@ using VagrantNet.Core.Environment;
 namespace VagrantNet.Core.Boxes;
 
 /// <summary>A box unpacked and checked in a scratch directory, waiting to be moved into the store.</summary>
-public sealed class UnpackedBox(string directory, BoxMetadata metadata, string? warning) : IDisposable
+public sealed class UnpackedBox(ScratchDirectory scratch, BoxMetadata metadata, string? warning) : IDisposable
 {
-    public string Directory { get; } = directory;
+    public string Directory { get; } = scratch.Path;
 
     public BoxMetadata Metadata { get; } = metadata;
 
@@ -13,21 +13,18 @@ public sealed class UnpackedBox(string directory, BoxMetadata metadata, string? 
     public string? Warning { get; } = warning;
 
     /// <summary>Removes the scratch directory if it is still there (it is gone once installed).</summary>
-    public void Dispose()
-    {
-        if (System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 }
 
 /// <summary>
 /// Unpacks a box file in one streaming pass (file, decompressor, tar) into a new directory under
-/// <c>$VNET_HOME/tmp</c>, then checks its metadata. Nothing touches the box store here.
+/// <c>$VNET_HOME/tmp</c>, within the size and free-space limits of <see cref="UnpackBudget"/>, then checks its
+/// metadata and disk images. Nothing touches the box store here.
 /// </summary>
-public sealed class BoxImporter(VnetPaths paths)
+public sealed class BoxImporter(VnetPaths paths, BoxAddSettings? settings = null)
 {
+    private readonly BoxAddSettings _settings = settings ?? new BoxAddSettings();
+
     private static readonly IReadOnlyDictionary<string, long> SizeLimits = new Dictionary<string, long>
     {
         [BoxMetadata.FileName] = BoxMetadata.MaxBytes,
@@ -40,11 +37,14 @@ public sealed class BoxImporter(VnetPaths paths)
     /// <param name="expectedProvider">The provider the box must be for, or null for any.</param>
     public async Task<UnpackedBox> UnpackAsync(string file, string box, string? expectedProvider, IProgress<long>? progress, CancellationToken cancellation)
     {
-        var directory = Path.Combine(paths.EnsureDirectory(paths.Temp), "box-import-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        // What a killed vnet left behind goes before this unpack adds its own.
+        ScratchDirectory.SweepStale(paths);
+        var scratch = ScratchDirectory.Create(paths, "box-import-", create: true);
+        var directory = scratch.Path;
         try
         {
-            await Task.Run(() => Extract(file, directory, progress, cancellation), cancellation).ConfigureAwait(false);
+            var budget = new UnpackBudget(directory, _settings);
+            await Task.Run(() => Extract(file, directory, progress, cancellation, budget), cancellation).ConfigureAwait(false);
             var metadata = BoxMetadata.Read(Path.Combine(directory, BoxMetadata.FileName), box);
             if (expectedProvider is not null && metadata.Provider != expectedProvider)
             {
@@ -52,12 +52,13 @@ public sealed class BoxImporter(VnetPaths paths)
             }
 
             metadata.CheckFiles(directory, box);
+            BoxImageCheck.Check(directory, metadata, box);
             var warning = RubyBoxVagrantfile.ConvertInDirectory(directory, box);
-            return new UnpackedBox(directory, metadata, warning);
+            return new UnpackedBox(scratch, metadata, warning);
         }
         catch (Exception e)
         {
-            Directory.Delete(directory, recursive: true);
+            scratch.Dispose();
             throw e switch
             {
                 VnetException or OperationCanceledException => e,
@@ -68,7 +69,7 @@ public sealed class BoxImporter(VnetPaths paths)
     }
 
     /// <summary>The unpacking itself, without metadata checks: what the benchmark measures.</summary>
-    public static long Extract(string file, string directory, IProgress<long>? progress, CancellationToken cancellation)
+    public static long Extract(string file, string directory, IProgress<long>? progress, CancellationToken cancellation, IUnpackBudget? budget = null)
     {
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         Span<byte> head = stackalloc byte[8];
@@ -81,7 +82,7 @@ public sealed class BoxImporter(VnetPaths paths)
 
         using var counted = new CountingStream(stream, progress);
         using var tar = BoxArchive.Decompress(counted, BoxArchive.Detect(head[..read]));
-        var extractor = new TarExtractor(tar, directory, SizeLimits, cancellation);
+        var extractor = new TarExtractor(tar, directory, SizeLimits, cancellation, budget);
         extractor.Extract();
         progress?.Report(stream.Length);
         return extractor.BytesWritten;

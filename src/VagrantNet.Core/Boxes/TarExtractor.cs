@@ -8,6 +8,22 @@ namespace VagrantNet.Core.Boxes;
 /// <summary>An archive vnet refuses to unpack, and why. The caller adds the box's name.</summary>
 public sealed class BoxArchiveException(string message) : Exception(message);
 
+/// <summary>Decides, file by file and chunk by chunk, whether unpacking may go on; refuses with a <see cref="BoxArchiveException"/>.</summary>
+public interface IUnpackBudget
+{
+    /// <summary>
+    /// Before a file is written: the bytes of data it will write, its size on disk as seen by readers (larger for
+    /// a sparse file), and its first bytes (up to 512) when they are at hand.
+    /// </summary>
+    void Admit(string relative, long dataBytes, long apparentSize, ReadOnlySpan<byte> head);
+
+    /// <summary>After each chunk of file data is written.</summary>
+    void Wrote(long bytes);
+
+    /// <summary>After a file is written and closed.</summary>
+    void Completed(string relative, string path);
+}
+
 /// <summary>
 /// Unpacks a tar stream (ustar, GNU and pax, including GNU sparse files in all their encodings) into a
 /// directory that must be new and empty, refusing anything that could land outside it: absolute names,
@@ -25,6 +41,7 @@ public sealed class TarExtractor
     private readonly string _root;
     private readonly IReadOnlyDictionary<string, long> _sizeLimits;
     private readonly CancellationToken _cancellation;
+    private readonly IUnpackBudget? _budget;
     private readonly byte[] _buffer = new byte[1 << 20];
     private readonly HashSet<string> _directories = new(StringComparer.Ordinal) { string.Empty };
     private readonly HashSet<string> _files = new(StringComparer.Ordinal);
@@ -37,8 +54,10 @@ public sealed class TarExtractor
     /// <param name="source">The decompressed tar stream.</param>
     /// <param name="destination">An existing, empty directory.</param>
     /// <param name="sizeLimits">Largest sizes for particular top-level names (metadata.json ...).</param>
-    public TarExtractor(Stream source, string destination, IReadOnlyDictionary<string, long>? sizeLimits, CancellationToken cancellation)
+    /// <param name="budget">Size and free-space limits, checked as the archive is unpacked; null for none.</param>
+    public TarExtractor(Stream source, string destination, IReadOnlyDictionary<string, long>? sizeLimits, CancellationToken cancellation, IUnpackBudget? budget = null)
     {
+        _budget = budget;
         _source = source;
         _root = Path.GetFullPath(destination);
         _sizeLimits = sizeLimits ?? new Dictionary<string, long>();
@@ -302,9 +321,27 @@ public sealed class TarExtractor
     {
         CheckPaddedSize(size);
         Limit(relative, size);
-        using var handle = CreateFile(relative, mode);
-        CopyData(handle, 0, size);
+        Admit(relative, size, size, 0, size);
+        using (var handle = CreateFile(relative, mode))
+        {
+            CopyData(handle, 0, size);
+        }
+
+        _budget?.Completed(relative, Full(relative));
         Skip(Padded(size) - size);
+    }
+
+    /// <summary>Shows the budget the file about to be written, with its first bytes when its data starts at offset 0.</summary>
+    private void Admit(string relative, long dataBytes, long apparentSize, long firstOffset, long firstLength)
+    {
+        if (_budget is null)
+        {
+            return;
+        }
+
+        var want = (int)Math.Min(Block, firstOffset == 0 ? firstLength : 0);
+        var have = want > 0 && TryFill(want) ? want : 0;
+        _budget.Admit(relative, dataBytes, apparentSize, _buffer.AsSpan(_start, have));
     }
 
     private void WriteSparse(string relative, long size, int mode, PendingAttributes attributes)
@@ -323,8 +360,13 @@ public sealed class TarExtractor
 
         var realSize = attributes.SparseRealSize ?? throw new BoxArchiveException($"the sparse entry '{relative}' does not give its real size");
         Limit(relative, realSize);
-        using var handle = CreateFile(relative, mode);
-        WriteRegions(relative, handle, regions, size - consumed, realSize);
+        Admit(relative, size - consumed, realSize, regions.Count > 0 ? regions[0].Offset : -1, regions.Count > 0 ? regions[0].Length : 0);
+        using (var handle = CreateFile(relative, mode))
+        {
+            WriteRegions(relative, handle, regions, size - consumed, realSize);
+        }
+
+        _budget?.Completed(relative, Full(relative));
         Skip(Padded(size) - size);
     }
 
@@ -332,8 +374,13 @@ public sealed class TarExtractor
     {
         CheckPaddedSize(size);
         Limit(relative, map.RealSize);
-        using var handle = CreateFile(relative, mode);
-        WriteRegions(relative, handle, map.Regions, size, map.RealSize);
+        Admit(relative, size, map.RealSize, map.Regions.Count > 0 ? map.Regions[0].Item1 : -1, map.Regions.Count > 0 ? map.Regions[0].Item2 : 0);
+        using (var handle = CreateFile(relative, mode))
+        {
+            WriteRegions(relative, handle, map.Regions, size, map.RealSize);
+        }
+
+        _budget?.Completed(relative, Full(relative));
         Skip(Padded(size) - size);
     }
 
@@ -406,6 +453,7 @@ public sealed class TarExtractor
             offset += chunk;
             remaining -= chunk;
             BytesWritten += chunk;
+            _budget?.Wrote(chunk);
         }
     }
 
@@ -455,7 +503,12 @@ public sealed class TarExtractor
         }
 
         EnsureParents(relative);
+
+        // A hard link becomes a copy, so it counts as written data: a thousand links to one big file are a thousand files.
+        var length = new FileInfo(Full(source)).Length;
+        _budget?.Admit(relative, length, length, []);
         File.Copy(Full(source), Full(relative), overwrite: true);
+        _budget?.Wrote(length);
         _files.Add(relative);
     }
 

@@ -187,6 +187,18 @@ public sealed class VmConfig : ConfigSection
         {
             errors.Add("vm", "vm.box", "a box must be specified");
         }
+        else if (!BoxNameRules.IsValid(Box))
+        {
+            errors.Add("vm", "vm.box", $"'{BoxNameRules.Printable(Box)}' is not a valid box name: use a simple name or org/name of letters, digits, '-', '_' and '.', each part starting with a letter or digit (no '..', no leading '/')");
+        }
+
+        foreach (var url in BoxUrl ?? [])
+        {
+            if (BoxNameRules.UrlProblem(url, errors.ProjectPath) is { } problem)
+            {
+                errors.Add("vm", "vm.box_url", $"'{BoxNameRules.Printable(url ?? string.Empty)}' {problem}");
+            }
+        }
 
         if (BoxVersion is not null && !VersionConstraint.TryParse(BoxVersion, out _, out var why))
         {

@@ -25,6 +25,9 @@ internal sealed class TestResponse
 
     public bool HeadOnly { get; init; }
 
+    /// <summary>A body with no Content-Length that never ends (until the client hangs up, or 4 GiB as a hang guard).</summary>
+    public bool Endless { get; init; }
+
     public static TestResponse NotFound() => new() { Status = 404 };
 
     public static TestResponse Json(TestRequest request, string json) => File(request, Encoding.UTF8.GetBytes(json), "application/json");
@@ -123,9 +126,17 @@ internal sealed class TestHttpServer : IAsyncDisposable
                     head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
                 }
 
-                head.Append(CultureInfo.InvariantCulture, $"Content-Length: {response.Body.Length}\r\nConnection: close\r\n\r\n");
+                head.Append(response.Endless ? "Connection: close\r\n\r\n" : string.Create(CultureInfo.InvariantCulture, $"Content-Length: {response.Body.Length}\r\nConnection: close\r\n\r\n"));
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);
-                if (request.Method != "HEAD" && !response.HeadOnly)
+                if (response.Endless && request.Method != "HEAD")
+                {
+                    var chunk = new byte[64 * 1024];
+                    for (long sent = 0; sent < 4L << 30; sent += chunk.Length)
+                    {
+                        await stream.WriteAsync(chunk, _stop.Token);
+                    }
+                }
+                else if (request.Method != "HEAD" && !response.HeadOnly)
                 {
                     var length = Math.Min(response.DropAfter ?? response.Body.Length, response.Body.Length);
                     await stream.WriteAsync(response.Body.AsMemory(0, length), _stop.Token);
