@@ -38,6 +38,19 @@ public sealed class ActionRunner(PluginRegistry registry, InterruptSource interr
             return;
         }
 
+        try
+        {
+            await RunLockedAsync(machine, action, builder, seed, lockMachine).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A first up that failed and undid itself leaves nothing but the lock: leave the project as it was.
+            machine.RemoveStateDirectoryIfOnlyTheLockIsLeft();
+        }
+    }
+
+    private async Task RunLockedAsync(Machine machine, string action, ActionBuilder builder, Action<ActionContext>? seed, bool lockMachine)
+    {
         await using var held = lockMachine
             ? await FileLock.AcquireAsync(Path.Combine(machine.DataDirectory, Machine.LockFileName), MachineLockTimeout, $"Machine '{machine.Name}'", interrupts.Cancellation).ConfigureAwait(false)
             : null;

@@ -202,6 +202,32 @@ public sealed class Machine : IMachine, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Removes the state directory (and the machine's directory above it, when empty) once nothing but the lock file
+    /// is in it: what a first <c>up</c> that failed and undid itself, or a destroy, leaves.
+    /// </summary>
+    public void RemoveStateDirectoryIfOnlyTheLockIsLeft()
+    {
+        try
+        {
+            if (!Directory.Exists(DataDirectory) || Directory.EnumerateFileSystemEntries(DataDirectory).Any(e => Path.GetFileName(e) != LockFileName))
+            {
+                return;
+            }
+
+            RemoveStateDirectory();
+            var machineDirectory = Path.GetDirectoryName(DataDirectory)!;
+            if (!Directory.EnumerateFileSystemEntries(machineDirectory).Any())
+            {
+                Directory.Delete(machineDirectory);
+            }
+        }
+        catch (IOException)
+        {
+            // Only tidiness: another vnet may be using the machine right now.
+        }
+    }
+
     /// <summary>The file a command locks while it works on this machine.</summary>
     public const string LockFileName = "action.lock";
 
