@@ -70,6 +70,7 @@ public sealed class VmConfig : ConfigSection
     /// <summary>Defines a machine. Its block receives a config that is merged over the project's.</summary>
     public void Define(string name, Action<RootConfig>? configure = null, bool primary = false, bool autostart = true)
     {
+        ArgumentNullException.ThrowIfNull(name);
         if (_definitions.Any(d => d.Name == name))
         {
             throw new ConfigurationException($"The machine name '{name}' is defined twice; each Define needs its own name.");
@@ -109,6 +110,8 @@ public sealed class VmConfig : ConfigSection
         string? id = null,
         Dictionary<string, object?>? options = null)
     {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(guest);
         var folder = new SyncedFolderDefinition
         {
             Id = id ?? guest,
