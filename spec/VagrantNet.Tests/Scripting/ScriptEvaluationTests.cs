@@ -21,7 +21,7 @@ public class ScriptEvaluationTests
 
     private async Task<string> LoadErrorAsync()
     {
-        var error = Assert.ThrowsAsync<VnetException>(() => _project.LoadProjectAsync());
+        var error = Assert.CatchAsync<VnetException>(() => _project.LoadProjectAsync());
         await Task.CompletedTask;
         return error!.Message;
     }
@@ -38,7 +38,7 @@ public class ScriptEvaluationTests
             var message = await LoadErrorAsync();
 
             // Then
-            Assert.That(message, Is.EqualTo(DisplayPath.Of(_project.VagrantfilePath) + "(3,2): error: the script recursed too deeply (stack overflow)"));
+            Assert.That(message, Is.EqualTo(DisplayPath.Of(_project.VagrantfilePath) + "(3,3): error: the script recursed too deeply (stack overflow)"));
         }
 
         [Test]
