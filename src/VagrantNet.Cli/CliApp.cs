@@ -6,6 +6,7 @@ using VagrantNet.Cli.Hosting;
 using VagrantNet.Cli.Ui;
 using VagrantNet.Core.Actions;
 using VagrantNet.Core.Boxes;
+using VagrantNet.Core.Configuration;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Cli;
@@ -159,9 +160,20 @@ internal sealed class CliApp
     public static async Task<int> Main(string[] args)
     {
         using var interrupts = new InterruptSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
+        var terminated = false;
+
+        // SIGINT and SIGTERM alike (so `timeout` and service managers can stop vnet). During script evaluation, which
+        // has no side effects, the first one ends vnet at once; otherwise the first cancels and lets recovery run, the
+        // second stops recovery too, the third exits at once.
+        void OnSignal(PosixSignalContext signal)
         {
-            // First Ctrl+C: cancel and let recovery run; second: stop recovery too; third: exit at once.
+            var code = signal.Signal == PosixSignal.SIGTERM ? 143 : 130;
+            terminated |= signal.Signal == PosixSignal.SIGTERM;
+            if (ScriptEvaluation.ExitIfActive(code))
+            {
+                return;
+            }
+
             signal.Cancel = interrupts.Interrupt() < 3;
             if (signal.Cancel)
             {
@@ -169,12 +181,11 @@ internal sealed class CliApp
                     ? "==> Interrupted again: stopping cleanup. Press Ctrl+C once more to exit at once."
                     : "==> Interrupt received. Cleaning up... (press Ctrl+C again to skip the cleanup)");
             }
-        });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-        {
-            signal.Cancel = true;
-            interrupts.Interrupt();
-        });
-        return await new CliApp(Environment.CurrentDirectory, interrupts).RunAsync(args).ConfigureAwait(false);
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var exitCode = await new CliApp(Environment.CurrentDirectory, interrupts).RunAsync(args).ConfigureAwait(false);
+        return exitCode == 130 && terminated ? 143 : exitCode;
     }
 }

@@ -37,28 +37,45 @@ public sealed class ScriptEvaluator : IVagrantfileEvaluator
     public async Task<IReadOnlyList<Action<RootConfig>>> EvaluateAsync(string path, CancellationToken cancellation)
     {
         path = Path.GetFullPath(path);
-        if (!File.Exists(path))
+
+        // From the first read on: an interrupt now ends vnet at once, and the script's stdout goes to stderr.
+        using var evaluation = ScriptEvaluation.Enter(path);
+        var compiled = _cache.TryGet(path, _references.Fingerprint);
+        Assembly? assembly = null;
+        if (compiled is not null)
         {
-            throw new VnetException($"{DisplayPath.Of(path)} does not exist.");
+            _logger.LogDebug("Compiled-script cache hit for {Script}", path);
+            assembly = TryLoad(compiled);
         }
 
-        var compiled = _cache.TryGet(path, _references.Fingerprint);
-        if (compiled is null)
+        if (assembly is null)
         {
             var stopwatch = Stopwatch.StartNew();
             compiled = Compile(path);
             _cache.Store(path, _references.Fingerprint, compiled);
             Compilations++;
             _logger.LogDebug("Compiled {Script} ({Sources} source files) in {CompileMilliseconds} ms", path, compiled.Sources.Count, stopwatch.ElapsedMilliseconds);
-        }
-        else
-        {
-            _logger.LogDebug("Compiled-script cache hit for {Script}", path);
+            cancellation.ThrowIfCancellationRequested();
+            assembly = Load(compiled);
         }
 
         cancellation.ThrowIfCancellationRequested();
-        var assembly = Load(compiled);
         return await Vagrant.CaptureAsync(() => RunAsync(assembly, path)).ConfigureAwait(false);
+    }
+
+    /// <summary>A cached image the runtime refuses is a miss: recompiled and overwritten, never an error.</summary>
+    private Assembly? TryLoad(CompiledScript compiled)
+    {
+        try
+        {
+            var assembly = Load(compiled);
+            return assembly.GetTypes().Any(t => t.Name.StartsWith("Submission#", StringComparison.Ordinal)) ? assembly : null;
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or ReflectionTypeLoadException)
+        {
+            _logger.LogDebug(e, "Compiled-script cache entry could not be loaded; recompiling");
+            return null;
+        }
     }
 
     // Kept out of line so that the JIT touches Roslyn's types only on a cache miss.
@@ -103,8 +120,7 @@ public sealed class ScriptEvaluator : IVagrantfileEvaluator
         catch (Exception e) when (e is not VnetException)
         {
             var error = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
-            var message = error is ConfigurationException ? error.Message : $"{error.GetType().Name}: {error.Message}";
-            throw new VnetException(ScriptErrorLocator.Describe(error, path, message), error);
+            throw new VnetException(ScriptErrorLocator.Describe(error, path, ScriptErrorLocator.MessageOf(error)), error);
         }
     }
 }

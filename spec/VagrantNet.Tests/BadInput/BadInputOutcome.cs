@@ -33,6 +33,6 @@ internal static class BadInputOutcome
         Directory.Exists(root)
             ? [.. Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
                 .Order(StringComparer.Ordinal)
-                .Select(p => $"{Path.GetRelativePath(root, p)} {(File.Exists(p) ? new FileInfo(p).Length : -1)} {File.GetUnixFileMode(p)}")]
+                .Select(p => $"{Path.GetRelativePath(root, p)} {(new FileInfo(p).LinkTarget is { } link ? $"-> {link}" : $"{(File.Exists(p) ? new FileInfo(p).Length : -1)} {File.GetUnixFileMode(p)}")}")]
             : [];
 }

@@ -147,7 +147,7 @@ public class CompiledScriptCacheTests
             // Then
             var manifest = Directory.GetFiles(project.Paths.ScriptCache, "manifest.txt", SearchOption.AllDirectories).Single();
             var box = Path.Combine(project.ProjectDirectory, "box.csx");
-            Assert.That(File.ReadAllLines(manifest), Is.EquivalentTo(new[]
+            Assert.That(File.ReadAllLines(manifest).Skip(1), Is.EquivalentTo(new[]
             {
                 $"{CompiledScriptCache.HashFile(project.VagrantfilePath)} {project.VagrantfilePath}",
                 $"{CompiledScriptCache.HashFile(box)} {box}",
@@ -190,5 +190,109 @@ public class CompiledScriptCacheTests
             // Then
             Assert.That(result, Is.Null);
         }
+    }
+}
+
+/// <summary>What the cache trusts: only entries it wrote, for this script, unchanged, and readable by the user alone.</summary>
+[TestFixture]
+public class CompiledScriptCacheIntegrityTests
+{
+    private const string Secret = "Vagrant.Configure(config => config.Vm.Box = \"token-s3cr3t\");";
+
+    private static async Task<string?> BoxOfAsync(ScriptEvaluator evaluator, string path)
+    {
+        var config = new RootConfig();
+        foreach (var block in await evaluator.EvaluateAsync(path, CancellationToken.None))
+        {
+            block(config);
+        }
+
+        return config.Vm.Box;
+    }
+
+    private static string Entry(ProjectFixture project) => Directory.GetDirectories(project.Paths.ScriptCache).Single();
+
+    [Test]
+    public async Task Should_Write_Entries_Readable_By_The_User_Alone_Even_In_A_Cache_Made_World_Readable()
+    {
+        // Given
+        using var project = new ProjectFixture().WithVagrantfileText(Secret);
+        Directory.CreateDirectory(project.Paths.ScriptCache);
+        File.SetUnixFileMode(project.Paths.ScriptCache, (UnixFileMode)0b111_101_101);
+
+        // When
+        await BoxOfAsync(project.CreateEvaluator(), project.VagrantfilePath);
+
+        // Then
+        var entry = Entry(project);
+        Assert.That(File.GetUnixFileMode(project.Paths.ScriptCache), Is.EqualTo((UnixFileMode)0b111_000_000));
+        Assert.That(File.GetUnixFileMode(entry), Is.EqualTo((UnixFileMode)0b111_000_000));
+        Assert.That(Directory.GetFiles(entry).Select(f => (Path.GetFileName(f), File.GetUnixFileMode(f))), Is.EquivalentTo(new[]
+        {
+            ("manifest.txt", (UnixFileMode)0b110_000_000),
+            ("script.dll", (UnixFileMode)0b110_000_000),
+        }));
+    }
+
+    [Test]
+    public async Task Should_Recompile_Instead_Of_Running_A_Script_Dll_Swapped_In_From_Another_Project()
+    {
+        // Given
+        using var other = new ProjectFixture().WithVagrantfileText("Vagrant.Configure(config => config.Vm.Box = \"other\");");
+        using var project = new ProjectFixture().WithVagrantfileText("Vagrant.Configure(config => config.Vm.Box = \"mine\");");
+        await BoxOfAsync(other.CreateEvaluator(), other.VagrantfilePath);
+        await BoxOfAsync(project.CreateEvaluator(), project.VagrantfilePath);
+        File.Copy(Path.Combine(Entry(other), "script.dll"), Path.Combine(Entry(project), "script.dll"), overwrite: true);
+        var evaluator = project.CreateEvaluator();
+
+        // When
+        var box = await BoxOfAsync(evaluator, project.VagrantfilePath);
+
+        // Then
+        Assert.That(box, Is.EqualTo("mine"));
+        Assert.That(evaluator.Compilations, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Should_Recompile_And_Overwrite_A_Corrupt_Script_Dll()
+    {
+        // Given
+        using var project = new ProjectFixture().WithVagrantfile("Minimal.csx");
+        await BoxOfAsync(project.CreateEvaluator(), project.VagrantfilePath);
+        var image = Path.Combine(Entry(project), "script.dll");
+        File.WriteAllBytes(image, [0x4d, 0x5a, 0, 1, 2, 3]);
+        var evaluator = project.CreateEvaluator();
+        var after = project.CreateEvaluator();
+
+        // When
+        var box = await BoxOfAsync(evaluator, project.VagrantfilePath);
+        var again = await BoxOfAsync(after, project.VagrantfilePath);
+
+        // Then
+        Assert.That((box, again), Is.EqualTo(("vnet/debian12", "vnet/debian12")));
+        Assert.That(evaluator.Compilations, Is.EqualTo(1));
+        Assert.That(after.Compilations, Is.Zero, "the overwritten entry is a hit again");
+    }
+
+    [Test]
+    public void Should_Miss_For_An_Entry_Whose_Manifest_Was_Written_For_Another_Script()
+    {
+        // Given
+        using var project = new ProjectFixture().WithVagrantfile("Minimal.csx").WithFile("other.csx", "// another script");
+        var other = Path.Combine(project.ProjectDirectory, "other.csx");
+        var cache = new CompiledScriptCache(project.Paths.ScriptCache);
+        cache.Store(other, "f", new CompiledScript([1], [new ScriptSource(project.VagrantfilePath, CompiledScriptCache.HashFile(project.VagrantfilePath))]));
+        cache.Store(project.VagrantfilePath, "f", new CompiledScript([2], [new ScriptSource(project.VagrantfilePath, CompiledScriptCache.HashFile(project.VagrantfilePath))]));
+        var entries = Directory.GetDirectories(project.Paths.ScriptCache);
+        var mine = entries.Single(e => File.ReadAllBytes(Path.Combine(e, "script.dll"))[0] == 2);
+        var theirs = entries.Single(e => e != mine);
+        File.Copy(Path.Combine(theirs, "manifest.txt"), Path.Combine(mine, "manifest.txt"), overwrite: true);
+        File.Copy(Path.Combine(theirs, "script.dll"), Path.Combine(mine, "script.dll"), overwrite: true);
+
+        // When
+        var result = cache.TryGet(project.VagrantfilePath, "f");
+
+        // Then
+        Assert.That(result, Is.Null);
     }
 }

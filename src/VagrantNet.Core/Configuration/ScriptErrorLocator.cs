@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
 
@@ -12,26 +14,68 @@ public static class ScriptErrorLocator
     public static void Run(Action block, string scriptPath, string? machine = null)
     {
         var prefix = machine is null ? string.Empty : $"machine {UserText.Quote(machine)}: ";
+        using var evaluation = ScriptEvaluation.Enter(scriptPath);
         try
         {
             block();
         }
-        catch (ConfigurationException e)
-        {
-            throw new VnetException(Describe(e, scriptPath, prefix + e.Message), e);
-        }
         catch (Exception e) when (e is not VnetException)
         {
-            throw new VnetException(Describe(e, scriptPath, $"{prefix}{e.GetType().Name}: {e.Message}"), e);
+            throw new VnetException(Describe(e, scriptPath, prefix + MessageOf(e)), e);
         }
     }
 
+    /// <summary>What went wrong, in the user's terms: the runtime's own messages are resource keys in this build.</summary>
+    public static string MessageOf(Exception error) => error switch
+    {
+        ConfigurationException => error.Message,
+        InsufficientExecutionStackException => "the script recursed too deeply (stack overflow)",
+        ArgumentNullException { ParamName: { } parameter } => $"{CalledMethod(error) ?? "a method"} was passed null for '{parameter}', which needs a value",
+        _ => $"{error.GetType().Name}: {error.Message}",
+    };
+
     public static string Describe(Exception error, string scriptPath, string message)
     {
-        var frame = new StackTrace(error, fNeedFileInfo: true).GetFrames()
-            .FirstOrDefault(f => f.GetFileName()?.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) == true && f.GetFileLineNumber() > 0);
+        var frame = ScriptFrames(error).FirstOrDefault();
         var file = frame?.GetFileName() ?? scriptPath;
         var location = frame is null ? string.Empty : $"({frame.GetFileLineNumber()},{Math.Max(1, frame.GetFileColumnNumber())})";
-        return $"{DisplayPath.Of(file)}{location}: error: {message}";
+        return $"{DisplayPath.Of(file)}{location}: error: {Escape(message)}";
+    }
+
+    public static bool HasScriptFrame(Exception error) => ScriptFrames(error).Any();
+
+    /// <summary>
+    /// <paramref name="text"/> with control characters (other than newline and tab) written as <c>\u001b</c>: text from a
+    /// script must not drive the user's terminal.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        if (!text.Any(IsUnsafe))
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            escaped.Append(IsUnsafe(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : c.ToString());
+        }
+
+        return escaped.ToString();
+    }
+
+    private static bool IsUnsafe(char c) => char.IsControl(c) && c is not '\n' and not '\t';
+
+    private static IEnumerable<StackFrame> ScriptFrames(Exception error) =>
+        new StackTrace(error, fNeedFileInfo: true).GetFrames()
+            .Where(f => f.GetFileName()?.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) == true && f.GetFileLineNumber() > 0);
+
+    /// <summary>The method the script called that threw (the frame just below the script's): <c>VmConfig.Define</c>.</summary>
+    private static string? CalledMethod(Exception error)
+    {
+        var frames = new StackTrace(error, fNeedFileInfo: true).GetFrames();
+        var script = Array.FindIndex(frames, f => f.GetFileName()?.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) == true);
+        var method = script > 0 ? frames[script - 1].GetMethod() : null;
+        return method is null ? null : $"{method.DeclaringType?.Name}.{method.Name}";
     }
 }

@@ -15,13 +15,13 @@ public static class VagrantfileLocator
         var name = FileName;
         if (Path.IsPathRooted(name))
         {
-            return File.Exists(name) ? name : null;
+            return Present(name) ? name : null;
         }
 
         for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, name);
-            if (File.Exists(candidate))
+            if (Present(candidate))
             {
                 return candidate;
             }
@@ -29,6 +29,12 @@ public static class VagrantfileLocator
 
         return null;
     }
+
+    /// <summary>
+    /// Anything by that name stops the walk, also a directory or a dangling link: evaluating it then says what is wrong
+    /// with it, instead of a Vagrantfile further up being used or none being reported.
+    /// </summary>
+    private static bool Present(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
 
     public static string Require(string start) =>
         Find(start) ?? throw new VnetException(

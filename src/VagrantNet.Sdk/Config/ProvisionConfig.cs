@@ -53,8 +53,12 @@ public sealed class ProvisionConfig : ConfigSection
         }));
 
     /// <summary>Uploads a host file or directory to <paramref name="destination"/> in the guest.</summary>
-    public ProvisionerDefinition File(string source, string destination, string? name = null, Run run = Run.Once, string? before = null, string? after = null) =>
-        Add(new ProvisionerDefinition(name, "file", run, before, after, new FileProvisionerConfig { Source = source, Destination = destination }));
+    public ProvisionerDefinition File(string source, string destination, string? name = null, Run run = Run.Once, string? before = null, string? after = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(destination);
+        return Add(new ProvisionerDefinition(name, "file", run, before, after, new FileProvisionerConfig { Source = source, Destination = destination }));
+    }
 
     /// <summary>Adds a provisioner of a plugin's type with its own config object.</summary>
     public ProvisionerDefinition Add(string type, ProvisionerConfig config, string? name = null, Run run = Run.Once, string? before = null, string? after = null) =>

@@ -70,6 +70,8 @@ public sealed class VmConfig : ConfigSection
     /// <summary>Defines a machine. Its block receives a config that is merged over the project's.</summary>
     public void Define(string name, Action<RootConfig>? configure = null, bool primary = false, bool autostart = true)
     {
+        ArgumentNullException.ThrowIfNull(name);
+
         // The name becomes a directory under .vnet/machines: refuse it here, before any command can touch the disk for it.
         MachineNames.EnsureValid(name);
         if (_definitions.Any(d => d.Name == name))
@@ -111,6 +113,8 @@ public sealed class VmConfig : ConfigSection
         string? id = null,
         Dictionary<string, object?>? options = null)
     {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(guest);
         var folder = new SyncedFolderDefinition
         {
             Id = id ?? guest,
