@@ -138,9 +138,9 @@ public class CliBadInputTests
         yield return new("up with a corrupt machine index", ["up"], [Index, "corrupt"], p => WriteHomeFile(p, Index, "[1,2"));
 
         // Control characters in what the user wrote reach the message escaped.
-        yield return new("status of a machine named with escapes", ["status", "\x1b[2Jweb"], ["\\x1B[2Jweb", "was not found"]);
-        yield return new("a hostname with escapes", ["validate"], ["vm.hostname", "\\x1B]0;pwned\\x07"], p => p.WithVagrantfileText("""Vagrant.Configure(config => { config.Vm.Box = "test/box"; config.Vm.Hostname = "\u001b]0;pwned\u0007"; });"""));
-        yield return new("an unknown command with escapes", ["\x1b[31mx"], ["\\x1B[31mx"]);
+        yield return new("status of a machine named with escapes", ["status", "\x1b[2Jweb"], ["\\u001b[2Jweb", "was not found"]);
+        yield return new("a hostname with escapes", ["validate"], ["vm.hostname", "\\u001b]0;pwned\\u0007"], p => p.WithVagrantfileText("""Vagrant.Configure(config => { config.Vm.Box = "test/box"; config.Vm.Hostname = "\u001b]0;pwned\u0007"; });"""));
+        yield return new("an unknown command with escapes", ["\x1b[31mx"], ["\\u001b[31mx"]);
     }
 
     private static string WriteFile(string path)

@@ -43,7 +43,7 @@ public class ConfigBadInputTests
         new Case("A machine name with a space", string.Empty, ["'web db'", "vm.define"], Machine: "\"web db\""),
         new Case("A machine name with a non-ASCII letter", string.Empty, ["'wéb'", "vm.define"], Machine: "\"wéb\""),
         new Case("A machine name of 129 characters", string.Empty, ["vm.define", "129 characters"], Machine: "new string('a', 129)"),
-        new Case("A null machine name", string.Empty, ["vm.define", "a machine name is required"], Machine: "null!"),
+        new Case("A null machine name", string.Empty, ["Define", "null for 'name'"], Machine: "null!"),
     }.Select(Data);
 
     private static IEnumerable<TestCaseData> Settings() => new[]

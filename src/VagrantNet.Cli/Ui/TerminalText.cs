@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace VagrantNet.Cli.Ui;
@@ -6,35 +5,8 @@ namespace VagrantNet.Cli.Ui;
 /// <summary>Makes text safe to print: a message can carry bytes from a file or a guest, and raw escapes would drive the terminal.</summary>
 internal static class TerminalText
 {
-    /// <summary>Replaces control characters other than newline and tab with a visible <c>\xNN</c> (or <c>\uNNNN</c>).</summary>
-    public static string Escape(string text)
-    {
-        if (!text.Any(NeedsEscape))
-        {
-            return text;
-        }
-
-        var escaped = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            if (!NeedsEscape(c))
-            {
-                escaped.Append(c);
-            }
-            else if (c <= '\xFF')
-            {
-                escaped.Append("\\x").Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                escaped.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return escaped.ToString();
-    }
-
-    private static bool NeedsEscape(char c) => char.IsControl(c) && c is not '\n' and not '\t';
+    /// <summary>Control characters other than newline and tab written as visible escapes (<c>\u001b</c>).</summary>
+    public static string Escape(string text) => Sdk.Config.UserText.EscapeMessage(text);
 }
 
 /// <summary>Stderr as the CLI prints errors on it: every message escaped, so parse errors echoing a token are safe too.</summary>

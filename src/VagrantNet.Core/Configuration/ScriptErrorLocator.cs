@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
 
@@ -48,23 +46,7 @@ public static class ScriptErrorLocator
     /// <paramref name="text"/> with control characters (other than newline and tab) written as <c>\u001b</c>: text from a
     /// script must not drive the user's terminal.
     /// </summary>
-    public static string Escape(string text)
-    {
-        if (!text.Any(IsUnsafe))
-        {
-            return text;
-        }
-
-        var escaped = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            escaped.Append(IsUnsafe(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : c.ToString());
-        }
-
-        return escaped.ToString();
-    }
-
-    private static bool IsUnsafe(char c) => char.IsControl(c) && c is not '\n' and not '\t';
+    public static string Escape(string text) => UserText.EscapeMessage(text);
 
     private static IEnumerable<StackFrame> ScriptFrames(Exception error) =>
         new StackTrace(error, fNeedFileInfo: true).GetFrames()
