@@ -37,7 +37,8 @@ internal sealed class InitCommand(CliContext context) : ICliCommand
                 return 0;
             }
 
-            var path = Path.GetFullPath(target ?? Path.Combine(context.WorkingDirectory, VagrantfileLocator.DefaultName));
+            // Relative to the project directory vnet works in, not to wherever the process happened to start.
+            var path = Path.GetFullPath(target ?? VagrantfileLocator.DefaultName, context.WorkingDirectory);
             if (File.Exists(path) && !parse.GetValue(force))
             {
                 throw new VnetException($"{DisplayPath.Of(path)} already exists in this directory. Remove it or run `vnet init --force` before running `vnet init` again.");
