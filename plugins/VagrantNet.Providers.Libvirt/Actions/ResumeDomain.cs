@@ -10,11 +10,12 @@ public sealed class ResumeDomain : IAction
     {
         using var domain = context.Provider().RequireDomain();
         context.Ui.Info("Resuming domain...");
-        if (domain.GetState().State == DomainState.Paused)
+        var state = domain.GetState().State;
+        if (state == DomainState.Paused)
         {
             domain.Resume();
         }
-        else
+        else if (state != DomainState.Running)
         {
             domain.Create();
         }
