@@ -9,22 +9,10 @@ public sealed class IsCreated : ICondition
     public Task<bool> EvaluateAsync(ActionContext context) => Task.FromResult(context.Provider().CurrentState() is not null);
 }
 
-/// <summary>Whether the domain is running, or still starting (libvirt shows a domain being started as paused).</summary>
+/// <summary>Whether the domain is running.</summary>
 public sealed class IsRunning : ICondition
 {
-    public Task<bool> EvaluateAsync(ActionContext context) => Task.FromResult(context.Provider().CurrentState() == DomainState.Running || IsStartingUp(context));
-
-    /// <summary>
-    /// Paused with reason "starting up": a start is under way (one a killed vnet asked for, say) and the domain will run
-    /// by itself. It must not be taken for a suspended domain and resumed or started again.
-    /// </summary>
-    internal static bool IsStartingUp(ActionContext context)
-    {
-        using var domain = context.Provider().FindDomain();
-        return domain?.GetState() is (DomainState.Paused, PausedStartingUp);
-    }
-
-    private const int PausedStartingUp = 11;
+    public Task<bool> EvaluateAsync(ActionContext context) => Task.FromResult(context.Provider().CurrentState() == DomainState.Running);
 }
 
 /// <summary>Whether the domain is suspended: paused in memory, or shut off with a managed-save image.</summary>
@@ -36,7 +24,7 @@ public sealed class IsSuspended : ICondition
         var state = provider.CurrentState();
         if (state == DomainState.Paused)
         {
-            return Task.FromResult(!IsRunning.IsStartingUp(context));
+            return Task.FromResult(true);
         }
 
         using var domain = provider.FindDomain();

@@ -10,14 +10,23 @@ public sealed class ResumeDomain : IAction
     {
         using var domain = context.Provider().RequireDomain();
         context.Ui.Info("Resuming domain...");
+        // A domain a killed vnet was starting is left paused ("starting up") when libvirt abandons the start with its
+        // client, or runs by now when the start went through: resume the one, leave the other.
         var state = domain.GetState().State;
-        if (state == DomainState.Paused)
+        try
         {
-            domain.Resume();
+            if (state == DomainState.Paused)
+            {
+                domain.Resume();
+            }
+            else if (state != DomainState.Running)
+            {
+                domain.Create();
+            }
         }
-        else if (state != DomainState.Running)
+        catch (LibvirtException) when (domain.GetState().State == DomainState.Running)
         {
-            domain.Create();
+            // It started by itself between the look and the call.
         }
 
         await context.Machine.Communicator.ResetAsync().ConfigureAwait(false);
