@@ -38,7 +38,7 @@ public sealed class DestroyDomain : IAction
     private static void RecordIntent(ActionContext context, Interop.LibvirtDomain domain, IReadOnlyList<string> disks, IReadOnlyList<string> networks)
     {
         var machine = context.Machine;
-        var volumes = disks.Select(Path.GetFileName).OfType<string>().Where(v => !v.Contains("_vagrant_box_image_", StringComparison.Ordinal));
+        var volumes = HandleBoxImage.OwnVolumes(disks);
         var journal = CreationJournal.Adopt(machine, domain.Name, domain.Uuid, context.LibvirtConfig().StoragePoolName!, volumes);
         var registry = context.Provider().CreatedNetworks;
         var own = (machine.ReadState("created_networks") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -66,7 +66,7 @@ public sealed class DestroyDomain : IAction
         {
             using (volume)
             {
-                if (paths.Contains(volume.GetPath()) && !volume.Name.Contains("_vagrant_box_image_", StringComparison.Ordinal))
+                if (paths.Contains(volume.GetPath()) && !HandleBoxImage.IsBoxImage(volume.Name))
                 {
                     context.Ui.Detail($"Deleting volume {volume.Name}");
                     volume.Delete();

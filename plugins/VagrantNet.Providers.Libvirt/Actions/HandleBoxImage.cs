@@ -69,6 +69,13 @@ public sealed class HandleBoxImage : IAction
         return Path.Combine(context.Machine.Host.Home, "data", "libvirt", "uploads", where, volumeName);
     }
 
+    /// <summary>Whether a volume is a shared box image (kept on destroy), by vagrant-libvirt's naming.</summary>
+    public static bool IsBoxImage(string volumeName) => volumeName.Contains("_vagrant_box_image_", StringComparison.Ordinal);
+
+    /// <summary>The volumes of a domain's own disks: the file names of <paramref name="diskPaths"/> that are no box image.</summary>
+    public static IEnumerable<string> OwnVolumes(IEnumerable<string> diskPaths) =>
+        diskPaths.Select(Path.GetFileName).OfType<string>().Where(v => !IsBoxImage(v));
+
     /// <summary>vagrant-libvirt's volume name for a box disk.</summary>
     public static string VolumeName(BoxInfo box, string diskFile) =>
         $"{box.Name.Replace("/", "-VAGRANTSLASH-", StringComparison.Ordinal)}_vagrant_box_image_{box.Version}_{diskFile}";

@@ -27,8 +27,7 @@ public sealed class SetNameOfDomain : IAction
                 }
 
                 context.Ui.Warn($"Found domain '{name}', left by an earlier vnet run of this machine whose state is gone; removing it...");
-                var volumes = context.Provider().DiskPaths(existing).Select(Path.GetFileName).OfType<string>()
-                    .Where(v => !v.Contains("_vagrant_box_image_", StringComparison.Ordinal));
+                var volumes = HandleBoxImage.OwnVolumes(context.Provider().DiskPaths(existing));
                 var journal = CreationJournal.Adopt(machine, name, existing.Uuid, context.LibvirtConfig().StoragePoolName!, volumes);
                 await CreationUndo.RunAsync(context, journal).ConfigureAwait(false);
             }
