@@ -47,6 +47,48 @@ public sealed class AcceptanceSetup
 
         // A box image volume left by an earlier run may hold an older build of the box under the same name.
         DeleteBoxImageVolume();
+        RemoveLeftoversOfKilledRuns();
+        NetworksAtStart = Libvirt.Networks().ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The networks libvirt had when the tier started (after the sweep): the host's, not any test's.</summary>
+    internal static IReadOnlySet<string> NetworksAtStart { get; private set; } = new HashSet<string>();
+
+    /// <summary>
+    /// A run killed before its harness stopped (a CI timeout, a lost session) leaves what its tests made in libvirt's
+    /// persistent configuration, and every later run would find a management network that no test of its own made.
+    /// No test runs yet, so whatever carries the owner tag of a test project, or a test project's name, is such a
+    /// leftover; nothing else is touched.
+    /// </summary>
+    private static void RemoveLeftoversOfKilledRuns()
+    {
+        bool IsTests(string xml) => Libvirt.OwnerProject(xml)?.StartsWith(Project.Root + "/", StringComparison.Ordinal) == true;
+
+        foreach (var domain in Libvirt.Domains())
+        {
+            if (domain.StartsWith(Project.NamePrefix, StringComparison.Ordinal) || IsTests(Libvirt.Virsh($"dumpxml {domain}")))
+            {
+                TestContext.Progress.WriteLine($"removing domain {domain}, left by a killed earlier run");
+                Libvirt.Virsh($"destroy {domain}");
+                Libvirt.Virsh($"undefine --managed-save --snapshots-metadata --nvram {domain}");
+            }
+        }
+
+        foreach (var network in Libvirt.Networks())
+        {
+            if (IsTests(Libvirt.Virsh($"net-dumpxml {network}")))
+            {
+                TestContext.Progress.WriteLine($"removing network {network}, left by a killed earlier run");
+                Libvirt.Virsh($"net-destroy {network}");
+                Libvirt.Virsh($"net-undefine {network}");
+            }
+        }
+
+        foreach (var volume in Libvirt.Volumes().Where(v => v.StartsWith(Project.NamePrefix, StringComparison.Ordinal)))
+        {
+            TestContext.Progress.WriteLine($"removing volume {volume}, left by a killed earlier run");
+            Libvirt.Virsh($"vol-delete --pool default {volume}");
+        }
     }
 
     [OneTimeTearDown]

@@ -37,7 +37,7 @@ public abstract class AcceptanceTest
             project.Dispose();
         }
 
-        leftovers.AddRange(Libvirt.Networks().Where(n => n.StartsWith("vnet-", StringComparison.Ordinal) || n == "vagrant-libvirt").Select(n => "network " + n));
+        leftovers.AddRange(Libvirt.Networks().Where(n => !AcceptanceSetup.NetworksAtStart.Contains(n)).Select(n => "network " + n));
         Assert.That(leftovers, Is.Empty, "libvirt still holds resources of this test");
     }
 

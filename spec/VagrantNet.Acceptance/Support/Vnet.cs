@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Xml.Linq;
 
 namespace VagrantNet.Acceptance.Support;
 
@@ -135,6 +136,13 @@ internal static class Libvirt
     public static IReadOnlyList<string> Volumes(string pool = "default") =>
         [.. Virsh("vol-list", pool).Skip(2).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0])];
 
+    /// <summary>The project in the vnet owner tag of a domain's or network's XML, if it has one.</summary>
+    public static string? OwnerProject(string xml)
+    {
+        var owner = XDocument.Parse(xml).Descendants(XName.Get("owner", "https://vnet.dev/xmlns/libvirt/1")).FirstOrDefault();
+        return owner?.Attribute("project")?.Value;
+    }
+
     public static string Virsh(string args) => string.Join('\n', Virsh(args.Split(' ')));
 
     private static IReadOnlyList<string> Virsh(params string[] args)
@@ -157,9 +165,15 @@ internal static class Libvirt
 /// <summary>A project directory with a Vagrantfile.csx, removed afterwards.</summary>
 internal sealed class Project : IDisposable
 {
+    /// <summary>Where every test project lives: what libvirt holds tagged with a project here is a test's.</summary>
+    public static string Root { get; } = Path.Combine(Path.GetTempPath(), "vnet-acc");
+
+    /// <summary>Starts every project's name, so its domains and volumes are recognisable as a test's.</summary>
+    public const string NamePrefix = "vnetacc-";
+
     public Project(string name, string vagrantfile)
     {
-        Directory = Path.Combine(Path.GetTempPath(), "vnet-acc", name + "-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory = Path.Combine(Root, NamePrefix + name + "-" + Guid.NewGuid().ToString("N")[..6]);
         System.IO.Directory.CreateDirectory(Directory);
         File.WriteAllText(Path.Combine(Directory, "Vagrantfile.csx"), vagrantfile, Encoding.UTF8);
         Name = Path.GetFileName(Directory);
