@@ -201,9 +201,9 @@ public sealed partial class LibvirtConfig : ProviderConfig
             Error("cpu_mode", $"must be host-model, host-passthrough, custom, maximum or none, got \"{CpuMode}\"");
         }
 
-        if (DiskBus is not null and not ("virtio" or "scsi" or "sata" or "ide"))
+        if (DiskBus is not null && !DiskBuses.Contains(DiskBus, StringComparer.Ordinal))
         {
-            Error("disk_bus", $"must be virtio, scsi, sata or ide, got \"{DiskBus}\"");
+            Error("disk_bus", $"must be one of {string.Join(", ", DiskBuses)}, got {UserText.Quote(DiskBus)}");
         }
 
         if (DiskDriverCache is not null and not ("default" or "none" or "writethrough" or "writeback" or "directsync" or "unsafe"))

@@ -39,14 +39,22 @@ public class FaultTests : AcceptanceTest
             ("Creating image", Vnet.SigKill),
             ("Creating network", Vnet.SigKill),
             ("Creating domain", Vnet.SigKill),
+            ("Creating network", Vnet.SigInt),
             ("Creating domain", Vnet.SigInt),
             ("Starting domain", Vnet.SigKill),
+            ("Starting domain", Vnet.SigInt),
         })
         {
             Vnet.RunAndSignalAt(dir, marker, signal, "up");
             Vnet.Run(dir, "destroy", "-f").Ok();
             AssertAsBefore(project, before, $"up {Name(signal)} at '{marker}', destroy -f");
         }
+
+        // A destroy interrupted while it undoes a killed up is finished by the next destroy.
+        Vnet.RunAndSignalAt(dir, "Starting domain", Vnet.SigKill, "up");
+        Vnet.RunAndSignalAt(dir, "Removing domain", Vnet.SigInt, "destroy", "-f");
+        Vnet.Run(dir, "destroy", "-f").Ok();
+        AssertAsBefore(project, before, "up SIGKILL at 'Starting domain', destroy -f SIGINT at 'Removing domain', destroy -f");
 
         // A chain of killed ups; each next one undoes the last and gets further; the last finishes the machine.
         var chain = new[]
@@ -86,26 +94,36 @@ public class FaultTests : AcceptanceTest
         _cases.Add("provision SIGINT at 'Running provisioner', provision again");
 
         Vnet.Run(dir, "snapshot", "save", "s1").Ok();
-        Vnet.RunAndSignalAt(dir, "Restoring the snapshot", Vnet.SigKill, "snapshot", "restore", "s1");
-        Vnet.Run(dir, "snapshot", "restore", "s1").Ok();
-        Assert.That(Guest(dir, "echo ok"), Is.EqualTo("ok"));
+        foreach (var signal in new[] { Vnet.SigKill, Vnet.SigInt })
+        {
+            Vnet.RunAndSignalAt(dir, "Restoring the snapshot", signal, "snapshot", "restore", "s1");
+            Vnet.Run(dir, "snapshot", "restore", "s1").Ok();
+            Assert.That(Guest(dir, "echo ok"), Is.EqualTo("ok"));
+            _cases.Add($"snapshot restore {Name(signal)} at 'Restoring the snapshot', restore again");
+        }
+
         Vnet.Run(dir, "snapshot", "delete", "s1").Ok();
-        _cases.Add("snapshot restore SIGKILL at 'Restoring the snapshot', restore again");
 
-        Vnet.RunAndSignalAt(dir, "Waiting for domain to get an IP address", Vnet.SigKill, "reload");
-        Vnet.Run(dir, "reload").Ok();
-        Assert.That(Guest(dir, "echo ok"), Is.EqualTo("ok"));
-        _cases.Add("reload SIGKILL at 'Waiting for domain to get an IP address', reload again");
+        foreach (var signal in new[] { Vnet.SigKill, Vnet.SigInt })
+        {
+            Vnet.RunAndSignalAt(dir, "Waiting for domain to get an IP address", signal, "reload");
+            Vnet.Run(dir, "reload").Ok();
+            Assert.That(Guest(dir, "echo ok"), Is.EqualTo("ok"));
+            _cases.Add($"reload {Name(signal)} at 'Waiting for domain to get an IP address', reload again");
+        }
 
-        Vnet.RunAndSignalAt(dir, "Attempting graceful shutdown", Vnet.SigKill, "halt");
-        Vnet.Run(dir, "halt").Ok();
-        Assert.That(Vnet.Run(dir, "status").Ok().Stdout, Does.Contain("shutoff"));
-        _cases.Add("halt SIGKILL at 'Attempting graceful shutdown', halt again");
+        foreach (var signal in new[] { Vnet.SigInt, Vnet.SigKill })
+        {
+            Vnet.RunAndSignalAt(dir, "Attempting graceful shutdown", signal, "halt");
+            Vnet.Run(dir, "halt").Ok();
+            Assert.That(Vnet.Run(dir, "status").Ok().Stdout, Does.Contain("shutoff"));
+            _cases.Add($"halt {Name(signal)} at 'Attempting graceful shutdown', halt again");
 
-        Vnet.RunAndSignalAt(dir, "Starting domain", Vnet.SigKill, "up");
-        Vnet.Run(dir, "up").Ok();
-        Assert.That(Guest(dir, "echo ok"), Is.EqualTo("ok"));
-        _cases.Add("up of a halted machine SIGKILL at 'Starting domain', up again");
+            Vnet.RunAndSignalAt(dir, "Starting domain", signal, "up");
+            Vnet.Run(dir, "up").Ok();
+            Assert.That(Guest(dir, "echo ok"), Is.EqualTo("ok"));
+            _cases.Add($"up of a halted machine {Name(signal)} at 'Starting domain', up again");
+        }
 
         Vnet.RunAndSignalAt(dir, "Removing domain", Vnet.SigKill, "destroy", "-f");
         Vnet.Run(dir, "destroy", "-f").Ok();

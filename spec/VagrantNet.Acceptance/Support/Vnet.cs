@@ -79,6 +79,8 @@ internal sealed partial class Vnet(string binary, string home)
         }
 
         start.Environment["VNET_HOME"] = Home;
+        // A faulted run that goes wrong is read afterwards: its debug log (stderr) says which step it was in.
+        start.Environment["VNET_LOG"] = "debug";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start vnet");
         var output = new StringBuilder();
         var reached = new ManualResetEventSlim();
@@ -107,7 +109,8 @@ internal sealed partial class Vnet(string binary, string home)
         process.WaitForExit();
         var result = new Result(process.ExitCode, output.ToString(), stderr.Result);
         TestContext.Progress.WriteLine($"$ vnet {string.Join(' ', args)}  (signal {signal} at '{marker}') -> exit {result.ExitCode}");
-        Assert.That(reached.IsSet, Is.True, $"vnet {string.Join(' ', args)} never printed '{marker}':{Environment.NewLine}{result.Output}");
+        var why = exited ? "exited before it printed" : "was still running after 10 minutes and had not printed";
+        Assert.That(reached.IsSet, Is.True, $"vnet {string.Join(' ', args)} {why} '{marker}':{Environment.NewLine}{result.Output}");
         return result;
     }
 

@@ -138,6 +138,34 @@ public class LibvirtConfigTests
         Assert.That(errors, Is.Empty);
     }
 
+    [TestCase("usb")]
+    [TestCase("sata")]
+    [TestCase("virtio")]
+    public void Validate_AcceptsTheSameBusesForTheBootDiskAsForExtraDisks(string bus)
+    {
+        // Given
+        var config = new LibvirtConfig { DiskBus = bus };
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public void Validate_RefusesABootDiskBusNamingTheKnownBuses()
+    {
+        // Given
+        var config = new LibvirtConfig { DiskBus = "floppy" };
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { "libvirt.disk_bus: must be one of virtio, scsi, sata, ide, usb, got 'floppy'" }));
+    }
+
     [Test]
     public void ValidateMachine_RefusesANonNumericTunnelPortNamingTheOptionAndTheValue()
     {
