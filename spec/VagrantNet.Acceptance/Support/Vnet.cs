@@ -33,7 +33,8 @@ internal sealed partial class Vnet(string binary, string home)
     /// <summary>Starts vnet; the caller reads its output and may interrupt it.</summary>
     public Process Start(string directory, params string[] args)
     {
-        var start = new ProcessStartInfo(Binary)
+        // Through env, which execs vnet in place with SIGINT's default disposition (see RunAndSignalAt).
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -41,6 +42,8 @@ internal sealed partial class Vnet(string binary, string home)
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(Binary);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -64,7 +67,9 @@ internal sealed partial class Vnet(string binary, string home)
     /// </summary>
     public Result RunAndSignalAt(string directory, string marker, int signal, params string[] args)
     {
-        var start = new ProcessStartInfo("setsid")
+        // A test host started in the background (`cmd &` from a script) has SIGINT ignored, and vnet inherits that:
+        // env gives it back the default disposition, so a Ctrl+C case is one whoever started the run.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -72,6 +77,8 @@ internal sealed partial class Vnet(string binary, string home)
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("setsid");
         start.ArgumentList.Add(Binary);
         foreach (var arg in args)
         {
@@ -93,7 +100,7 @@ internal sealed partial class Vnet(string binary, string home)
 
             if (e.Data?.Contains(marker, StringComparison.Ordinal) == true && !reached.IsSet)
             {
-                // setsid made vnet the leader of a new group: its id is the group's.
+                // env and setsid exec vnet in place, and setsid made it the leader of a new group: its id is the group's.
                 _ = Kill(-process.Id, signal);
                 reached.Set();
             }
