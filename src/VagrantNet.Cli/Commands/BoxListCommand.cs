@@ -58,7 +58,7 @@ internal sealed class BoxListCommand(CliContext context) : ICliCommand
                 var cells = new List<string> { box.Name, box.Version, box.Provider, box.Architecture };
                 if (withInfo)
                 {
-                    cells.Add(Ui.ProgressReporter.Size(DirectorySize(box.Directory)));
+                    cells.Add(Ui.ByteSize.Format(DirectorySize(box.Directory)));
                     cells.Add(string.Join('\n', Info(box).Select(i => $"{i.Key}: {i.Value}")));
                 }
 
