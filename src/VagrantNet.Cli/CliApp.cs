@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using VagrantNet.Cli.Commands;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Cli.Ui;
 using VagrantNet.Core.Actions;
@@ -46,6 +48,11 @@ internal sealed class CliApp
             version.Action = new VersionAction();
         }
 
+        foreach (var suggest in root.Directives.OfType<SuggestDirective>())
+        {
+            suggest.Action = new SuggestAction(suggest);
+        }
+
         return root;
     }
 
@@ -69,6 +76,7 @@ internal sealed class CliApp
         new RsyncCommand(_context),
         new RsyncAutoCommand(_context),
         new BoxCommand(_context),
+        new CompletionCommand(_context),
     ];
 
     public async Task<int> RunAsync(string[] args)

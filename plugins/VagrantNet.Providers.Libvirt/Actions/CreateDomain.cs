@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Providers.Libvirt.Xml;
 using VagrantNet.Sdk.Pipeline;
@@ -36,7 +37,9 @@ public sealed class CreateDomain : IAction
             context.Ui.Detail($" -- Interface:         {nic.Mac} on {Describe(nic)}");
         }
 
-        using var domain = driver.Connection.DefineDomain(DomainXmlBuilder.Build(spec).ToString());
+        var xml = DomainXmlBuilder.Build(spec).ToString();
+        machine.Logger.LogDebug("Defining domain {Domain}:\n{Xml}", spec.Name, xml);
+        using var domain = driver.Connection.DefineDomain(xml);
         machine.Id = domain.Uuid;
 
         // A re-created machine has a new host key; drop the pin of the old one.

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using VagrantNet.Providers.Libvirt.Xml;
 using VagrantNet.Sdk.Pipeline;
 
@@ -39,7 +40,9 @@ public sealed class CreateNetworks : IAction
                 context.Ui.Info($"Creating network '{spec.Name}' ({spec.Subnet}, {spec.ForwardMode}).");
                 context.Get(LibvirtKeys.Journal).RecordNetwork(spec.Name, spec.Uuid);
                 context.Provider().CreatedNetworks.Add(spec.Name);
-                using var created = driver.CreateNetwork(NetworkXmlBuilder.Build(spec), autostart: nic.IsManagement && config.ManagementNetworkAutostart == true);
+                var xml = NetworkXmlBuilder.Build(spec);
+                context.Machine.Logger.LogDebug("Defining network {Network}:\n{Xml}", spec.Name, xml);
+                using var created = driver.CreateNetwork(xml, autostart: nic.IsManagement && config.ManagementNetworkAutostart == true);
                 createdNow.Add(spec.Name);
             }
         }

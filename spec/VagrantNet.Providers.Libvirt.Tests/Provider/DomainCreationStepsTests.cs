@@ -14,6 +14,22 @@ public class DomainCreationStepsTests : TestDriverSteps
     private const string ManagementNetwork = "vagrant-libvirt";
 
     [Test]
+    public async Task CreationSteps_LogTheDomainAndNetworkXmlTheyDefine()
+    {
+        // Given
+        var machine = NewMachine();
+        SeedBoxImage(machine);
+
+        // When
+        await RunAsync(machine, CreationSteps());
+
+        // Then: the XML as sent to libvirt, so a refused or surprising definition can be read in the debug log
+        var log = machine.CapturingLogger.Messages;
+        Assert.That(log, Has.Some.StartsWith($"Defining domain {machine.DomainName}:\n<domain").And.Contains("</domain>"));
+        Assert.That(log, Has.Some.StartsWith($"Defining network {PrivateNetwork}:\n<network").And.Contains("</network>"));
+    }
+
+    [Test]
     public async Task CreationSteps_DefineADomainWithTheOverlayDiskAndBothNics()
     {
         // Given

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using VagrantNet.Providers.Libvirt.Tests.Interop;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;
@@ -63,7 +62,9 @@ internal sealed class LibvirtTestMachine : IMachine, IDisposable
 
     public IMachineUi Ui => RecordingUi;
 
-    public ILogger Logger => NullLogger.Instance;
+    public VagrantNet.Tests.Support.CapturingLogger CapturingLogger { get; } = new();
+
+    public ILogger Logger => CapturingLogger;
 
     /// <summary>The provider, created on first use; it opens its own connection to the test driver.</summary>
     public LibvirtProvider LibvirtProvider => _provider ??= new LibvirtProvider(this);

@@ -94,6 +94,23 @@ public class BoxCliTests
     }
 
     [Test]
+    public async Task BoxList_Piped_PrintsOneBoxALine_WithItsNameFirst_AndNoBorders()
+    {
+        // Given: two boxes; the tests' stdout is not a terminal
+        await Vnet("box", "add", MakeBox(), "--name", "vnet/test");
+        await Vnet("box", "add", MakeBox(), "--name", "org/other-box");
+
+        // When
+        var list = await Vnet("box", "list");
+
+        // Then: `awk '{print $1}'` would get the names
+        var lines = list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines.Select(l => l.Split(' ')[0]), Is.EqualTo(new[] { "org/other-box", "vnet/test" }), list.Out);
+        Assert.That(lines[1], Does.Match(@"^vnet/test {6}0  libvirt  amd64$"));
+        Assert.That(list.Out.IndexOfAny(['│', '─', '╭', '╰']), Is.EqualTo(-1), list.Out);
+    }
+
+    [Test]
     public async Task BoxRemove_RefusesWhileAMachineUsesTheBox_UnlessForced()
     {
         // Given: a machine in the index whose box_meta names the box.

@@ -156,6 +156,37 @@ public class BoxDownloadTests
     }
 
     [Test]
+    public async Task AResumedDownload_FirstReportsTheBytesItAlreadyHas_SoItsRateCountsOnlyNewOnes()
+    {
+        // Given: the first full download stops halfway; later requests are served whole.
+        var drops = 0;
+        TestHttpServer? server = null;
+        await using var _ = server = new TestHttpServer(r =>
+            r.Method == "GET" && r.Header("range") is null && r.Path == "/box.box" && Interlocked.Increment(ref drops) == 1
+                ? TestResponse.File(r, _box, dropAfter: _box.Length / 2)
+                : TestResponse.File(r, _box));
+        var downloads = new List<List<long>>();
+        _ui.OnProgress = (title, done) =>
+        {
+            if (title == "Downloading")
+            {
+                if (done == 0 || (downloads.Count == 1 && done == _box.Length / 2))
+                {
+                    downloads.Add([]);
+                }
+
+                downloads[^1].Add(done);
+            }
+        };
+
+        // When
+        await Store(server).AddAsync(new BoxAddRequest([server.Url("box.box").ToString()]) { Name = "resumed" }, _ui, CancellationToken.None);
+
+        // Then: each transfer's first report is where it starts
+        Assert.That(downloads.Select(d => d[0]), Is.EqualTo(new long[] { 0, _box.Length / 2 }));
+    }
+
+    [Test]
     public async Task AConnectionThatKeepsDropping_FailsCleanly_NamingTheBox()
     {
         // Given: every GET of the box dies halfway, without ever making progress.

@@ -160,6 +160,27 @@ public class ActionPipelineTests
         Assert.That(lines, Is.EqualTo(new[] { "Step", "FixedCondition?", "  yes:", "    Step", "  no: (nothing)" }));
     }
 
+    [Test]
+    public void Logs_At_Debug_Each_Step_It_Runs_And_Each_It_Recovers()
+    {
+        // Given
+        using var machine = new TestMachine();
+        var builder = new ActionBuilder().Use(new Step("a", _log, recoverable: true)).Use(new Step("boom", _log, fail: true));
+
+        // When
+        Assert.ThrowsAsync<InvalidOperationException>(() => builder.Build().RunAsync(new ActionContext(machine, CancellationToken.None)));
+
+        // Then: both steps entered, then both recovered (the failing one too), newest first
+        var (a, boom) = (ActionNames.InWords(builder.Build().Actions[0]), ActionNames.InWords(builder.Build().Actions[1]));
+        Assert.That(machine.CapturingLogger.Messages, Is.EqualTo(new[]
+        {
+            $"Machine {machine.Name}: step {a}",
+            $"Machine {machine.Name}: step {boom}",
+            $"Machine {machine.Name}: recovering step {boom}",
+            $"Machine {machine.Name}: recovering step {a}",
+        }));
+    }
+
     private static ActionContext Context(CancellationToken token = default) => new(new FakeMachine(), token);
 
     private class Step(string name, List<string> log, bool recoverable = false, bool fail = false, Action? onInvoke = null, Action<ActionContext>? onRecover = null) : IAction, IRecoverable

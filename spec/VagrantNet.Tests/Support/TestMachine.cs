@@ -166,33 +166,3 @@ internal sealed class TestHost(PluginRegistry registry, string home) : IVnetHost
 
     public IPortForwarder PortForwarder => _host.PortForwarder;
 }
-
-/// <summary>A logger that keeps every formatted message.</summary>
-internal sealed class CapturingLogger : ILogger
-{
-    private readonly List<string> _messages = [];
-
-    public IReadOnlyList<string> Messages
-    {
-        get
-        {
-            lock (_messages)
-            {
-                return [.. _messages];
-            }
-        }
-    }
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        lock (_messages)
-        {
-            _messages.Add(formatter(state, exception));
-        }
-    }
-}

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Text.Json;
-using Spectre.Console;
 using VagrantNet.Cli.Hosting;
+using VagrantNet.Cli.Ui;
 using VagrantNet.Sdk.Machines;
 
 namespace VagrantNet.Cli.Commands;
 
-/// <summary><c>vnet box list</c>: the installed boxes as a table (machine-readable: box-name, box-provider, box-version lines).</summary>
+/// <summary><c>vnet box list</c>: the installed boxes as a table (plain columns when piped) (machine-readable: box-name, box-provider, box-version lines).</summary>
 internal sealed class BoxListCommand(CliContext context) : ICliCommand
 {
     public string Name => "list";
@@ -46,26 +46,26 @@ internal sealed class BoxListCommand(CliContext context) : ICliCommand
                 return 0;
             }
 
-            var table = new Table().Border(TableBorder.Rounded);
-            table.AddColumns("Name", "Version", "Provider", "Architecture");
+            List<string> headers = ["Name", "Version", "Provider", "Architecture"];
             if (withInfo)
             {
-                table.AddColumns("Size", "Info");
+                headers.AddRange(["Size", "Info"]);
             }
 
+            var rows = new List<IReadOnlyList<string>>();
             foreach (var box in boxes)
             {
                 var cells = new List<string> { box.Name, box.Version, box.Provider, box.Architecture };
                 if (withInfo)
                 {
-                    cells.Add(Ui.ProgressReporter.Size(DirectorySize(box.Directory)));
+                    cells.Add(ByteSize.Format(DirectorySize(box.Directory)));
                     cells.Add(string.Join('\n', Info(box).Select(i => $"{i.Key}: {i.Value}")));
                 }
 
-                table.AddRow([.. cells.Select(c => new Text(c))]);
+                rows.Add(cells);
             }
 
-            ui.Write(table);
+            TableOutput.Write(ui, headers, rows);
             return 0;
         });
         return command;

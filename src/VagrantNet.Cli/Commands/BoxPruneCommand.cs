@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Boxes;
 using VagrantNet.Sdk.Config;
@@ -14,7 +15,7 @@ internal sealed class BoxPruneCommand(CliContext context) : ICliCommand
     {
         var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Only print what would be removed" };
         var keepActive = new Option<bool>("--keep-active-boxes", "-a") { Description = "Keep boxes that machines still use" };
-        var name = new Option<string?>("--name") { Description = "Prune only this box" };
+        var name = new Option<string?>("--name") { Description = "Prune only this box" }.WithBoxNames(context);
         var provider = new Option<string?>("--provider") { Description = "Prune only boxes for this provider" };
         var force = new Option<bool>("--force", "-f") { Description = "Remove boxes that machines still use without asking" };
         var command = new Command(Name, "Removes old versions of installed boxes") { dryRun, keepActive, name, provider, force };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Boxes;
 using VagrantNet.Core.Environment;
@@ -13,7 +14,7 @@ internal sealed class BoxRemoveCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var name = new Argument<string>("name") { Description = "Name of the box to remove" };
+        var name = new Argument<string>("name") { Description = "Name of the box to remove" }.WithBoxNames(context);
         var version = new Option<string?>("--box-version") { Description = "The version to remove" };
         var all = new Option<bool>("--all") { Description = "Remove every installed version, provider and architecture of the box" };
         var provider = new Option<string?>("--provider") { Description = "The provider-specific box to remove" };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Boxes;
 using VagrantNet.Core.Environment;
@@ -14,7 +15,7 @@ internal sealed class BoxRepackageCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var name = new Argument<string>("name") { Description = "Name of the installed box" };
+        var name = new Argument<string>("name") { Description = "Name of the installed box" }.WithBoxNames(context);
         var provider = new Argument<string>("provider") { Description = "Its provider" };
         var version = new Argument<string>("version") { Description = "Its version" };
         var architecture = new Option<string?>("--architecture") { Description = "Its architecture, when several are installed" };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Boxes;
 using VagrantNet.Core.Environment;
@@ -13,7 +14,7 @@ internal sealed class BoxUpdateCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var boxName = new Option<string?>("--box") { Description = "Update this installed box instead of the project's boxes" };
+        var boxName = new Option<string?>("--box") { Description = "Update this installed box instead of the project's boxes" }.WithBoxNames(context);
         var provider = new Option<string?>("--provider") { Description = "Update the box for this provider only" };
         var architecture = new Option<string?>("--architecture") { Description = "Update the box for this architecture only" };
         var insecure = new Option<bool>("--insecure") { Description = "Do not verify TLS certificates" };

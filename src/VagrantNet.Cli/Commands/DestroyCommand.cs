@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Pipeline;
@@ -13,7 +14,7 @@ internal sealed class DestroyCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var names = CommonArguments.Machines();
+        var names = CommonArguments.Machines().WithMachineNames(context);
         var force = CommonArguments.Force("Destroy without confirmation");
         var parallel = new Option<bool>("--parallel") { Description = "Destroy machines in parallel" };
         var dryRun = CommonArguments.DryRun();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 
 namespace VagrantNet.Cli.Commands;
@@ -11,7 +12,7 @@ internal sealed class PortCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var name = new Argument<string?>("name") { Description = "The machine (the primary one when omitted)", Arity = ArgumentArity.ZeroOrOne };
+        var name = new Argument<string?>("name") { Description = "The machine (the primary one when omitted)", Arity = ArgumentArity.ZeroOrOne }.WithMachineNames(context);
         var guest = new Option<int?>("--guest") { Description = "Print only the host port forwarded to this guest port" };
         var command = new Command(Name, "Displays information about guest port mappings") { name, guest };
         command.SetAction(async (parse, cancellation) =>

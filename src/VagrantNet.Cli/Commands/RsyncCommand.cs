@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Environment;
 using VagrantNet.Core.Machines;
@@ -15,7 +16,7 @@ internal sealed class RsyncCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var names = CommonArguments.Machines();
+        var names = CommonArguments.Machines().WithMachineNames(context);
         var command = new Command(Name, "Syncs rsync synced folders to remote machine") { names };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -40,7 +41,7 @@ internal sealed class RsyncAutoCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var names = CommonArguments.Machines();
+        var names = CommonArguments.Machines().WithMachineNames(context);
         var noInitial = new Option<bool>("--no-rsync-initial") { Description = "Do not sync when starting to watch" };
         var command = new Command(Name, "Syncs rsync synced folders automatically when files change") { names, noInitial };
         command.SetAction(async (parse, cancellation) =>

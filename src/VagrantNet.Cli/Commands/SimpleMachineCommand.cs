@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Sdk.Pipeline;
 using VagrantNet.Sdk.Plugins;
@@ -14,7 +15,7 @@ internal abstract class SimpleMachineCommand(CliContext context, string name, st
 
     public Command Build()
     {
-        var names = CommonArguments.Machines();
+        var names = CommonArguments.Machines().WithMachineNames(Context);
         var dryRun = CommonArguments.DryRun();
         var command = new Command(Name, description) { names, dryRun };
         var seeds = AddOptions(command);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Environment;
 using VagrantNet.Core.Machines;
@@ -112,7 +113,7 @@ internal sealed class SnapshotListCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var names = CommonArguments.Machines();
+        var names = CommonArguments.Machines().WithMachineNames(context);
         var command = new Command(Name, "Lists the snapshots of the machines") { names };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -155,7 +156,7 @@ internal sealed class SnapshotPushCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var names = CommonArguments.Machines();
+        var names = CommonArguments.Machines().WithMachineNames(context);
         var command = new Command(Name, "Saves a snapshot to a stack that `vnet snapshot pop` returns to") { names };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -174,7 +175,7 @@ internal sealed class SnapshotPopCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var names = CommonArguments.Machines();
+        var names = CommonArguments.Machines().WithMachineNames(context);
         var noDelete = new Option<bool>("--no-delete") { Description = "Keep the snapshot after restoring it" };
         var provisioning = new ProvisionOptions();
         var command = new Command(Name, "Restores the newest pushed snapshot and deletes it") { names, noDelete };

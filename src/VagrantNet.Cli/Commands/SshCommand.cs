@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Environment;
 using VagrantNet.Core.Machines;
@@ -16,7 +17,7 @@ internal sealed class SshCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var name = new Argument<string?>("name") { Description = "Machine to connect to (the primary one when omitted)", Arity = ArgumentArity.ZeroOrOne };
+        var name = new Argument<string?>("name") { Description = "Machine to connect to (the primary one when omitted)", Arity = ArgumentArity.ZeroOrOne }.WithMachineNames(context);
         var command = new Option<string?>("--command", "-c") { Description = "Run this command over SSH and return its exit code" };
         var plain = new Option<bool>("--plain", "-p") { Description = "Plain mode: leave authentication to the user" };
         var tty = new Option<bool>("--tty", "-t") { Description = "Allocate a TTY even with --command" };

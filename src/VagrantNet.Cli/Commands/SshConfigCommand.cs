@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 
 namespace VagrantNet.Cli.Commands;
@@ -10,7 +11,7 @@ internal sealed class SshConfigCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var names = CommonArguments.Machines();
+        var names = CommonArguments.Machines().WithMachineNames(context);
         var host = new Option<string?>("--host") { Description = "Name the host for the config" };
         var command = new Command(Name, "Outputs OpenSSH valid configuration to connect to the machine") { names, host };
         command.SetAction(async (parse, cancellation) =>

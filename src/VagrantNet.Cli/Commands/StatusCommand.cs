@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Sdk.Machines;
 
@@ -11,7 +12,7 @@ internal sealed class StatusCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var names = CommonArguments.Machines();
+        var names = CommonArguments.Machines().WithMachineNames(context);
         var command = new Command(Name, "Outputs status of the vnet machines") { names };
         command.SetAction(async (parse, cancellation) =>
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Sdk.Pipeline;
 using VagrantNet.Sdk.Plugins;
@@ -12,7 +13,7 @@ internal sealed class UpCommand(CliContext context) : ICliCommand
 
     public Command Build()
     {
-        var names = CommonArguments.Machines();
+        var names = CommonArguments.Machines().WithMachineNames(context);
         var provider = CommonArguments.Provider();
         var provisioning = new ProvisionOptions();
         var noDestroyOnError = new Option<bool>("--no-destroy-on-error") { Description = "Keep what a failed first up created, for inspection" };

@@ -113,6 +113,7 @@ internal sealed class CliContext : IDisposable
 
     public void Dispose()
     {
+        _ui?.Dispose();
         _loggerFactory?.Dispose();
     }
 }

@@ -8,10 +8,11 @@ namespace VagrantNet.Cli.Ui;
 /// The terminal as the user reads it: Vagrant's <c>==&gt; machine:</c> prefixes, colour only on a terminal,
 /// and <c>--machine-readable</c> output (<c>timestamp,target,type,data</c>) for scripts.
 /// </summary>
-public sealed class ConsoleUi : IUserInterface
+public sealed class ConsoleUi : IUserInterface, IDisposable
 {
     private readonly object _gate = new();
     private readonly Lazy<IAnsiConsole> _console;
+    private readonly Lazy<LiveTransfers> _transfers;
 
     /// <param name="output">Where plain lines go: the writer <paramref name="console"/> writes to.</param>
     /// <param name="console">
@@ -25,6 +26,7 @@ public sealed class ConsoleUi : IUserInterface
         MachineReadable = machineReadable;
         Interactive = interactive;
         Global = new MachineUi(this, null);
+        _transfers = new Lazy<LiveTransfers>(() => new LiveTransfers(Console));
     }
 
     /// <summary>For markup, tables and progress.</summary>
@@ -41,6 +43,15 @@ public sealed class ConsoleUi : IUserInterface
 
     public IMachineUi ForMachine(string machine) => new MachineUi(this, machine);
 
+    /// <summary>A transfer's progress: a Spectre bar on a terminal, a plain line every 10% elsewhere.</summary>
+    internal IProgress<long> Progress(MachineUi ui, string? machine, string title, long? total)
+    {
+        var meter = new TransferMeter(total, TimeProvider.System);
+        return Interactive && !MachineReadable
+            ? _transfers.Value.Add(machine is null ? title : $"{machine}: {title}", meter)
+            : new PlainProgress(ui, title, meter);
+    }
+
     /// <summary>Writes one line; lines from parallel machines never interleave mid-line.</summary>
     internal void Line(string? target, string type, string text, string? style)
     {
@@ -52,7 +63,12 @@ public sealed class ConsoleUi : IUserInterface
                 return;
             }
 
-            if (style is null)
+            if (_transfers.IsValueCreated && _transfers.Value.Active)
+            {
+                // Through the live display, which prints the line above its bars instead of tearing them.
+                Console.Write(style is null ? new Text(text + Environment.NewLine) : new Markup($"[{style}]{Markup.Escape(text)}[/]{Environment.NewLine}"));
+            }
+            else if (style is null)
             {
                 Output.WriteLine(text);
             }
@@ -69,6 +85,15 @@ public sealed class ConsoleUi : IUserInterface
         lock (_gate)
         {
             Output.WriteLine(MachineReadableLine.Format(target, type, data));
+        }
+    }
+
+    /// <summary>Ends a progress display still on screen (a transfer that failed never finished its bar).</summary>
+    public void Dispose()
+    {
+        if (_transfers.IsValueCreated)
+        {
+            _transfers.Value.Dispose();
         }
     }
 

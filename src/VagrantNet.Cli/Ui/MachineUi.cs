@@ -23,7 +23,7 @@ internal sealed class MachineUi(ConsoleUi root, string? machine) : IMachineUi
     public void Output(string line, bool isError = false) =>
         root.Line(machine, isError ? "error" : "output", Indented(line), isError && root.Interactive ? "red" : null);
 
-    public IProgress<long> Progress(string title, long? total) => new ProgressReporter(this, title, total, root.Interactive);
+    public IProgress<long> Progress(string title, long? total) => root.Progress(this, machine, title, total);
 
     public bool Confirm(string question, bool fallback)
     {

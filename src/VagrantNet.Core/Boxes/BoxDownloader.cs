@@ -260,6 +260,9 @@ public sealed class BoxDownloader : IDisposable
         WriteValidator(validatorPath, url, response);
         var total = length is null ? (long?)null : offset + length.Value;
         var progress = ui.Progress("Downloading", total);
+
+        // Where this transfer starts: a resumed download's rate counts only the bytes it fetches now.
+        progress.Report(offset);
         await using var body = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
         await using var file = new FileStream(destination, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
         file.SetLength(offset);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace VagrantNet.Sdk.Pipeline;
 
 /// <summary>
@@ -48,6 +50,7 @@ public sealed class ActionPipeline
         context.Cancellation.ThrowIfCancellationRequested();
         var action = _actions[index];
         context.MarkEntered(action);
+        context.Machine.Logger.LogDebug("Machine {Machine}: step {Step}", context.Machine.Name, ActionNames.InWords(action));
         await action.InvokeAsync(context, Next(index + 1, rest)).ConfigureAwait(false);
     };
 
@@ -62,6 +65,7 @@ public sealed class ActionPipeline
 
             try
             {
+                context.Machine.Logger.LogDebug("Machine {Machine}: recovering step {Step}", context.Machine.Name, ActionNames.InWords(context.Entered[i]));
                 await recoverable.RecoverAsync(context, error).ConfigureAwait(false);
             }
             catch (Exception recoveryError) when (recoveryError is not OperationCanceledException || !context.RecoveryToken.IsCancellationRequested)
