@@ -15,7 +15,7 @@ public sealed class CreateDomain : IAction
         var machine = context.Machine;
         var config = context.LibvirtConfig();
         var driver = context.Driver();
-        var choice = DriverChoice.Decide(config.Driver, driver.IsLocal, () => context.Provider().KvmProbe.WhyNotUsable(), machine.Name);
+        var choice = DriverChoice.Decide(config.Driver, driver.IsLocal, () => new KvmProbe(Path.Combine(machine.Host.Home, "cache")).WhyNotUsable(), machine.Name);
         if (choice.Notice is not null)
         {
             context.Ui.Warn(choice.Notice);
@@ -36,7 +36,7 @@ public sealed class CreateDomain : IAction
             context.Ui.Detail($" -- Interface:         {nic.Mac} on {Describe(nic)}");
         }
 
-        using var domain = driver.Connection.DefineDomain(DomainXmlBuilder.Build(spec).ToString());
+        using var domain = driver.DefineDomain(DomainXmlBuilder.Build(spec));
         machine.Id = domain.Uuid;
 
         // A re-created machine has a new host key; drop the pin of the old one.

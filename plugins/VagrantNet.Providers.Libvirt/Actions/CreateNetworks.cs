@@ -38,7 +38,7 @@ public sealed class CreateNetworks : IAction
                 var spec = Spec(context, config, nic) with { Uuid = Guid.NewGuid().ToString(), Owner = OwnerOf(context) };
                 context.Ui.Info($"Creating network '{spec.Name}' ({spec.Subnet}, {spec.ForwardMode}).");
                 context.Get(LibvirtKeys.Journal).RecordNetwork(spec.Name, spec.Uuid);
-                context.Provider().CreatedNetworks.Add(spec.Name);
+                driver.CreatedNetworks.Add(spec.Name);
                 using var created = driver.CreateNetwork(NetworkXmlBuilder.Build(spec), autostart: nic.IsManagement && config.ManagementNetworkAutostart == true);
                 createdNow.Add(spec.Name);
             }

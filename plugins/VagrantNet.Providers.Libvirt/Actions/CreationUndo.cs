@@ -48,7 +48,7 @@ internal static class CreationUndo
             return;
         }
 
-        using var pool = context.Driver().Connection.TryLookupStoragePool(journal.Pool);
+        using var pool = context.Driver().FindPool(journal.Pool);
         foreach (var name in journal.Volumes)
         {
             using var volume = pool?.TryLookupVolume(name);
@@ -68,13 +68,13 @@ internal static class CreationUndo
         }
 
         var driver = context.Driver();
-        var registry = context.Provider().CreatedNetworks;
+        var registry = driver.CreatedNetworks;
         await using (await context.Machine.Host.LockAsync("libvirt-networks", TimeSpan.FromMinutes(2), CancellationToken.None).ConfigureAwait(false))
         {
             var inUse = driver.NetworksInUse(exceptDomain: journal.DomainName);
             foreach (var (name, uuid) in journal.Networks)
             {
-                using var network = driver.Connection.TryLookupNetworkByUuid(uuid);
+                using var network = driver.FindNetworkByUuid(uuid);
                 if (network is null)
                 {
                     // Never made (or already removed). A same-named network another vnet machine made keeps its

@@ -12,14 +12,13 @@ public sealed class DestroyDomain : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        var provider = context.Provider();
-        using (var domain = provider.FindDomain())
+        using (var domain = context.Driver().FindDomain())
         {
             if (domain is not null)
             {
                 context.Ui.Info("Removing domain...");
-                var disks = provider.DiskPaths(domain);
-                var networks = provider.NetworkNames(domain);
+                var disks = LibvirtDriver.DiskPaths(domain);
+                var networks = LibvirtDriver.NetworkNames(domain);
                 context.Set(LibvirtKeys.DomainNetworks, networks);
                 RecordIntent(context, domain, disks, networks);
                 if (domain.IsActive())
@@ -40,7 +39,7 @@ public sealed class DestroyDomain : IAction
         var machine = context.Machine;
         var volumes = HandleBoxImage.OwnVolumes(disks);
         var journal = CreationJournal.Adopt(machine, domain.Name, domain.Uuid, context.LibvirtConfig().StoragePoolName!, volumes);
-        var registry = context.Provider().CreatedNetworks;
+        var registry = context.Driver().CreatedNetworks;
         var own = (machine.ReadState("created_networks") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         foreach (var name in networks.Where(n => own.Contains(n) || registry.Contains(n)))
         {
@@ -55,7 +54,7 @@ public sealed class DestroyDomain : IAction
     private static void DeleteVolumes(ActionContext context, IReadOnlyList<string> paths)
     {
         var config = context.LibvirtConfig();
-        using var pool = context.Driver().Connection.TryLookupStoragePool(config.StoragePoolName!);
+        using var pool = context.Driver().FindPool(config.StoragePoolName!);
         if (pool is null)
         {
             return;

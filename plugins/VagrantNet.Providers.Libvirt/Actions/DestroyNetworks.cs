@@ -10,13 +10,13 @@ public sealed class DestroyNetworks : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        var registry = context.Provider().CreatedNetworks;
+        var driver = context.Driver();
+        var registry = driver.CreatedNetworks;
         var ownState = (context.Machine.ReadState("created_networks") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var used = context.GetOrDefault(LibvirtKeys.DomainNetworks, []) ?? [];
         var created = ownState.Concat(used.Where(registry.Contains)).Distinct().ToList();
         if (created.Count > 0)
         {
-            var driver = context.Driver();
             await using (await context.Machine.Host.LockAsync("libvirt-networks", TimeSpan.FromMinutes(2), context.Cancellation).ConfigureAwait(false))
             {
                 var inUse = driver.NetworksInUse(exceptDomain: null);
