@@ -52,7 +52,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         Assert.That(overlay.GetInfo().Capacity, Is.EqualTo((ulong)FakeVnetHost.BoxVirtualSizeGb * 1024 * 1024 * 1024));
 
         // ... and both networks were created, started and recorded
-        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\n{PrivateNetwork}\n"));
+        Assert.That(RecordedNetworks(machine), Is.EquivalentTo(new[] { ManagementNetwork, PrivateNetwork }));
         foreach (var name in new[] { ManagementNetwork, PrivateNetwork })
         {
             using var network = Libvirt.TryLookupNetwork(name);
@@ -74,7 +74,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
         var networks = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").Select(i => i.Element("source")?.Attribute("network")?.Value);
         Assert.That(networks, Is.EqualTo(new[] { ManagementNetwork, TestDriver.StockNetwork }));
-        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\n"));
+        Assert.That(RecordedNetworks(machine), Is.EqualTo(new[] { ManagementNetwork }));
     }
 
     [Test]
@@ -93,7 +93,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         var ip = XElement.Parse(network!.GetXmlDesc()).Element("ip")!;
         Assert.That((ip.Attribute("address")?.Value, ip.Attribute("prefix")?.Value), Is.EqualTo(("172.28.128.1", "24")));
         Assert.That(ip.Element("dhcp")?.Element("range")?.Attribute("start")?.Value, Is.EqualTo("172.28.128.2"));
-        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\nvagrant-private-dhcp\n"));
+        Assert.That(RecordedNetworks(machine), Is.EquivalentTo(new[] { ManagementNetwork, "vagrant-private-dhcp" }));
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
         var networks = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").Select(i => i.Element("source")?.Attribute("network")?.Value);
         Assert.That(networks, Is.EqualTo(new[] { ManagementNetwork, "vagrant-private-dhcp" }));
@@ -131,7 +131,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         var nic = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").Last();
         Assert.That(nic.Attribute("type")?.Value, Is.EqualTo("direct"));
         Assert.That((nic.Element("source")?.Attribute("dev")?.Value, nic.Element("source")?.Attribute("mode")?.Value), Is.EqualTo(("lo", "bridge")));
-        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\n"));
+        Assert.That(RecordedNetworks(machine), Is.EqualTo(new[] { ManagementNetwork }));
     }
 
     [TestCase("nosuchdev0", null, "the public_network's host device 'nosuchdev0' does not exist. Host devices: ")]
@@ -200,7 +200,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         // Then
         using var network = Libvirt.TryLookupNetwork(ManagementNetwork)!;
         Assert.That(network.IsActive(), Is.True);
-        Assert.That(machine.ReadState("created_networks"), Is.Null, "destroy must not remove a network it did not create");
+        Assert.That(RecordedNetworks(machine), Is.Empty, "destroy must not remove a network it did not create");
     }
 
     [Test]
@@ -240,7 +240,6 @@ public class DomainCreationStepsTests : TestDriverSteps
         Assert.That(machine.Id, Is.Null);
         Assert.That(VolumeNames(), Has.No.Member(machine.DomainName + ".img").And.Member(boxVolume));
         Assert.That(NetworkNames(), Has.No.Member(ManagementNetwork).And.No.Member(PrivateNetwork).And.Member(TestDriver.StockNetwork));
-        Assert.That(machine.ReadState("created_networks"), Is.Null);
         Assert.That(machine.RecordingUi.Lines, Has.None.StartsWith("warn: Cleanup after the error failed"));
         Assert.That(machine.FakeHost.PortForwarder.Calls, Is.EqualTo(new[] { "stop " + machine.Name }), "ports forwarded to the removed domain are stopped");
     }
@@ -264,7 +263,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         Assert.That(machine.Id, Is.EqualTo(domain.Uuid));
         Assert.That(VolumeNames(), Has.Member(machine.DomainName + ".img"));
         Assert.That(NetworkNames(), Has.Member(ManagementNetwork).And.Member(PrivateNetwork));
-        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\n{PrivateNetwork}\n"));
+        Assert.That(RecordedNetworks(machine), Is.EquivalentTo(new[] { ManagementNetwork, PrivateNetwork }));
     }
 
     [Test]
@@ -281,7 +280,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         Assert.That(DomainExists(second.DomainName), Is.False);
         Assert.That(DomainExists(first.DomainName), Is.True);
         Assert.That(NetworkNames(), Has.Member(ManagementNetwork).And.Member(PrivateNetwork));
-        Assert.That(second.ReadState("created_networks"), Is.Null);
+        Assert.That(RecordedNetworks(second), Is.Empty, "the second machine made none of them");
     }
 
     private sealed class FailingStep(Exception error) : IAction

@@ -1,4 +1,5 @@
 using VagrantNet.Providers.Libvirt.Actions;
+using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Providers.Libvirt.Interop;
 using VagrantNet.Providers.Libvirt.Tests.Interop;
 using VagrantNet.Sdk.Config;
@@ -112,6 +113,25 @@ public abstract class TestDriverSteps
             return n.Name;
         }
     })];
+
+    /// <summary>The networks libvirt has that the host registry of <paramref name="machine"/> records as vnet's.</summary>
+    internal IReadOnlyList<string> RecordedNetworks(LibvirtTestMachine machine)
+    {
+        var registry = new CreatedNetworks(machine.FakeHost.Home, TestDriver.Uri);
+        var recorded = new List<string>();
+        foreach (var network in Libvirt.ListAllNetworks())
+        {
+            using (network)
+            {
+                if (registry.Contains(network))
+                {
+                    recorded.Add(network.Name);
+                }
+            }
+        }
+
+        return recorded;
+    }
 
     internal bool DomainExists(string name)
     {
