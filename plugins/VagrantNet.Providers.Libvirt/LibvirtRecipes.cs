@@ -13,17 +13,7 @@ public static class LibvirtRecipes
         {
             if (!created)
             {
-                b.Use<SetNameOfDomain>()
-                 .Use<BeginCreation>()
-                 .Use<HandleStoragePool>()
-                 .Use<HandleBox>()
-                 .Use<HandleBoxImage>()
-                 .Use<CreateDomainVolume>()
-                 .Use<CreateCloudInitSeed>()
-                 .Use<PlanNetworkInterfaces>()
-                 .Use<CreateNetworks>()
-                 .Use<CreateDomain>()
-                 .Use(StartAndConnect());
+                b.Use(Creation()).Use(StartAndConnect());
                 return;
             }
 
@@ -141,6 +131,22 @@ public static class LibvirtRecipes
     public static ActionBuilder SnapshotDelete() => WhenCreated(b => b.Use<DeleteSnapshot>());
 
     public static ActionBuilder SnapshotList() => new ActionBuilder().Use<ListSnapshots>();
+
+    /// <summary>
+    /// The first <c>up</c>'s steps that leave a defined domain: its name, the journal that undoes a failed creation, the
+    /// pool, box and box image, the domain's volumes and networks, then the domain itself.
+    /// </summary>
+    internal static ActionBuilder Creation() => new ActionBuilder()
+        .Use<SetNameOfDomain>()
+        .Use<BeginCreation>()
+        .Use<HandleStoragePool>()
+        .Use<HandleBox>()
+        .Use<HandleBoxImage>()
+        .Use<CreateDomainVolume>()
+        .Use<CreateCloudInitSeed>()
+        .Use<PlanNetworkInterfaces>()
+        .Use<CreateNetworks>()
+        .Use<CreateDomain>();
 
     /// <summary>
     /// Boots the defined domain and brings the guest up to date. Provision, SyncedFolders and SetHostname do their guest

@@ -56,7 +56,7 @@ public class DestroyRecipeTests : TestDriverSteps
         // Given: web created both networks, db (same VNET_HOME) joined them; web goes first
         var web = await CreatedMachineAsync();
         var db = NewMachine("db", host: web.FakeHost);
-        await RunAsync(db, CreationSteps());
+        await RunAsync(db, LibvirtRecipes.Creation());
         Assert.That(RecordedNetworks(db), Is.EquivalentTo(new[] { ManagementNetwork, PrivateNetwork }), "web's networks are recorded for the host, not for web");
         await RunAsync(web, LibvirtRecipes.Destroy());
         Assert.That(NetworkNames(), Has.Member(ManagementNetwork).And.Member(PrivateNetwork), "db still uses them");

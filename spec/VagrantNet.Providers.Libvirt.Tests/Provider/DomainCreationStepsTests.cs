@@ -21,7 +21,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         var boxVolume = SeedBoxImage(machine);
 
         // When
-        var context = await RunAsync(machine, CreationSteps());
+        var context = await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then: the domain exists, is not started, and its UUID is the machine's id
         using var domain = Libvirt.TryLookupDomain(machine.DomainName);
@@ -68,7 +68,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         SeedBoxImage(machine);
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
@@ -85,7 +85,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         SeedBoxImage(machine);
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var network = Libvirt.TryLookupNetwork("vagrant-private-dhcp");
@@ -107,7 +107,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         SeedBoxImage(machine);
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
@@ -124,7 +124,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         SeedBoxImage(machine);
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
@@ -174,7 +174,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         }
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var pool = Pool();
@@ -195,7 +195,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         SeedBoxImage(machine);
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var network = Libvirt.TryLookupNetwork(ManagementNetwork)!;
@@ -232,7 +232,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         var failure = new InvalidOperationException("boot failed");
 
         // When
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(machine, CreationSteps().Use(new FailingStep(failure))));
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(machine, LibvirtRecipes.Creation().Use(new FailingStep(failure))));
 
         // Then: the original error goes on, and what the steps made is gone (the shared box image stays)
         Assert.That(error, Is.SameAs(failure));
@@ -254,7 +254,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         // When
         Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(
             machine,
-            CreationSteps().Use(new FailingStep(new InvalidOperationException("boot failed"))),
+            LibvirtRecipes.Creation().Use(new FailingStep(new InvalidOperationException("boot failed"))),
             c => c.Set(CommandOptionKeys.DestroyOnError, false)));
 
         // Then
@@ -274,7 +274,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         var second = NewMachine("db");
 
         // When
-        Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(second, CreationSteps().Use(new FailingStep(new InvalidOperationException("boot failed")))));
+        Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(second, LibvirtRecipes.Creation().Use(new FailingStep(new InvalidOperationException("boot failed")))));
 
         // Then
         Assert.That(DomainExists(second.DomainName), Is.False);

@@ -19,19 +19,6 @@ public abstract class TestDriverSteps
     /// <summary>The test's own connection: keeps the test driver's state alive and lets tests look around.</summary>
     internal LibvirtConnection Libvirt { get; private set; } = null!;
 
-    /// <summary>The steps of a first <c>up</c> that leave a defined domain (the ones before provisioning and boot).</summary>
-    internal static ActionBuilder CreationSteps() => new ActionBuilder()
-        .Use<SetNameOfDomain>()
-        .Use<BeginCreation>()
-        .Use<HandleStoragePool>()
-        .Use<HandleBox>()
-        .Use<HandleBoxImage>()
-        .Use<CreateDomainVolume>()
-        .Use<CreateCloudInitSeed>()
-        .Use<PlanNetworkInterfaces>()
-        .Use<CreateNetworks>()
-        .Use<CreateDomain>();
-
     /// <summary>
     /// A machine with one private network at 10.20.30.10 unless <paramref name="configure"/> says otherwise; pass
     /// another machine's <paramref name="host"/> for machines sharing one VNET_HOME.
@@ -57,14 +44,10 @@ public abstract class TestDriverSteps
     {
         var machine = NewMachine(configureProvider: configureProvider);
         SeedBoxImage(machine);
-        await RunAsync(machine, CreationSteps()).ConfigureAwait(false);
+        await RunAsync(machine, LibvirtRecipes.Creation()).ConfigureAwait(false);
         return machine;
     }
 
-    /// <summary>
-    /// Puts the box image volume into the pool as an earlier import would have (the test driver cannot
-    /// upload, and does not see files copied into a pool directory). Returns its name.
-    /// </summary>
     /// <summary>A machine whose domain is created and started.</summary>
     internal async Task<LibvirtTestMachine> StartedMachineAsync(Action<LibvirtConfig>? configureProvider = null)
     {
@@ -73,6 +56,10 @@ public abstract class TestDriverSteps
         return machine;
     }
 
+    /// <summary>
+    /// Puts the box image volume into the pool as an earlier import would have (the test driver cannot
+    /// upload, and does not see files copied into a pool directory). Returns its name.
+    /// </summary>
     internal string SeedBoxImage(LibvirtTestMachine machine)
     {
         var name = HandleBoxImage.VolumeName(machine.FakeHost.Box, "box.img");
