@@ -61,7 +61,8 @@ public sealed class ActionBuilder
 
     /// <summary>
     /// The recipe as indented lines, branches expanded for both results: for tests and dry runs. A step that works after
-    /// the rest (<see cref="IWorksAfterTheRest"/>) is marked so, as the recipe lists it where its work begins.
+    /// the rest (<see cref="IWorksAfterTheRest"/>) is listed where it is entered and marked "(after the rest)": its work
+    /// comes once the steps below it are done.
     /// </summary>
     public IReadOnlyList<string> Describe()
     {
