@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Providers.Libvirt.Interop;
 using VagrantNet.Sdk.Machines;
@@ -15,30 +14,11 @@ public sealed class LibvirtProvider : IProvider, IDisposable
     public LibvirtProvider(IMachine machine)
     {
         _machine = machine;
-        Config = (LibvirtConfig)machine.ProviderConfig;
-        Driver = new LibvirtDriver(Config.Uri!);
-        KvmProbe = new KvmProbe(Path.Combine(machine.Host.Home, "cache"));
-        CreatedNetworks = new CreatedNetworks(machine.Host.Home, Config.Uri!);
+        Driver = new LibvirtDriver(machine);
     }
 
-    /// <summary>The networks vnet created on this libvirt, shared by every machine.</summary>
-    public CreatedNetworks CreatedNetworks { get; }
-
-    public LibvirtConfig Config { get; }
-
-    public LibvirtDriver Driver { get; }
-
-    public KvmProbe KvmProbe { get; }
-
-    /// <summary>The domain's name once it exists.</summary>
-    public string? DomainName
-    {
-        get
-        {
-            using var domain = FindDomain();
-            return domain?.Name;
-        }
-    }
+    /// <summary>How the steps reach libvirt for this machine (<c>context.Driver()</c>).</summary>
+    internal LibvirtDriver Driver { get; }
 
     public ActionBuilder? Action(string name) => name switch
     {
@@ -58,7 +38,7 @@ public sealed class LibvirtProvider : IProvider, IDisposable
 
     public Task<MachineState> StateAsync(CancellationToken cancellation)
     {
-        using var domain = FindDomain();
+        using var domain = Driver.FindDomain();
         if (domain is null)
         {
             return Task.FromResult(_machine.ReadState(CreationJournal.FileName) is null ? MachineState.NotCreated : MachineState.Interrupted);
@@ -75,7 +55,7 @@ public sealed class LibvirtProvider : IProvider, IDisposable
 
     public Task<SshInfo?> SshInfoAsync(CancellationToken cancellation)
     {
-        if (CurrentState() != DomainState.Running || ManagementAddress() is not { } address)
+        if (Driver.CurrentState() != DomainState.Running || Driver.ManagementAddress() is not { } address)
         {
             return Task.FromResult<SshInfo?>(null);
         }
@@ -86,46 +66,6 @@ public sealed class LibvirtProvider : IProvider, IDisposable
     public void MachineIdChanged()
     {
     }
-
-    public LibvirtDomain? FindDomain() => _machine.Id is { } id ? Driver.FindDomain(id) : null;
-
-    public LibvirtDomain RequireDomain() =>
-        FindDomain() ?? throw new LibvirtProviderException($"Machine '{_machine.Name}': its libvirt domain ({_machine.Id}) no longer exists. Run `vnet destroy` to clear the machine's state, then `vnet up`.");
-
-    public DomainState? CurrentState()
-    {
-        using var domain = FindDomain();
-        return domain?.GetState().State;
-    }
-
-    /// <summary>The management NIC's address from DHCP leases, or null.</summary>
-    public string? ManagementAddress()
-    {
-        using var domain = FindDomain();
-        if (domain is null)
-        {
-            return null;
-        }
-
-        var interfaces = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").ToList();
-        var nic = interfaces.FirstOrDefault(i => i.Element("source")?.Attribute("network")?.Value == Config.ManagementNetworkName)
-            ?? interfaces.FirstOrDefault();
-        var mac = nic?.Element("mac")?.Attribute("address")?.Value;
-        return mac is null ? null : LeaseFinder.Find(Driver, domain, mac, nic?.Element("source")?.Attribute("network")?.Value);
-    }
-
-    /// <summary>The files of the domain's disks.</summary>
-    public IReadOnlyList<string> DiskPaths(LibvirtDomain domain) =>
-        [.. XElement.Parse(domain.GetXmlDesc(DomainXmlFlags.Inactive)).Descendants("disk")
-            .Select(d => d.Element("source")?.Attribute("file")?.Value)
-            .OfType<string>()];
-
-    /// <summary>The libvirt networks the domain's NICs are on.</summary>
-    public IReadOnlyList<string> NetworkNames(LibvirtDomain domain) =>
-        [.. XElement.Parse(domain.GetXmlDesc(DomainXmlFlags.Inactive)).Descendants("interface")
-            .Select(i => i.Element("source")?.Attribute("network")?.Value)
-            .OfType<string>()
-            .Distinct()];
 
     private static MachineState Describe(DomainState state) => state switch
     {

@@ -13,24 +13,7 @@ public static class LibvirtRecipes
         {
             if (!created)
             {
-                b.Use<SetNameOfDomain>()
-                 .Use<BeginCreation>()
-                 .Use<HandleStoragePool>()
-                 .Use<HandleBox>()
-                 .Use<HandleBoxImage>()
-                 .Use<CreateDomainVolume>()
-                 .Use<CreateCloudInitSeed>()
-                 .Use<PlanNetworkInterfaces>()
-                 .Use<CreateNetworks>()
-                 .Use<CreateDomain>()
-                 .Use<Provision>()
-                 .Use<SyncedFolders>()
-                 .Use<StartDomain>()
-                 .Use<WaitForLease>()
-                 .Use(WaitForSsh())
-                 .Use<SetHostname>()
-                 .Use<ConfigureGuestNetworks>()
-                 .Use<ForwardPorts>();
+                b.Use(Creation()).Use(StartAndConnect());
                 return;
             }
 
@@ -44,51 +27,32 @@ public static class LibvirtRecipes
                     return;
                 }
 
-                r.Call<IsSuspended>((suspended, s) =>
-                {
-                    if (suspended)
-                    {
-                        s.Use<Provision>().Use<ResumeDomain>().Use<WaitForLease>().Use(WaitForSsh()).Use<ForwardPorts>();
-                    }
-                    else
-                    {
-                        s.Use<Provision>().Use<SyncedFolders>().Use<StartDomain>().Use<WaitForLease>().Use(WaitForSsh()).Use<SetHostname>().Use<ConfigureGuestNetworks>().Use<ForwardPorts>();
-                    }
-                });
+                r.Call<IsSuspended>((suspended, s) => s.Use(suspended ? ResumeAndConnect() : StartAndConnect()));
             });
         });
 
-    public static ActionBuilder Halt() => new ActionBuilder()
-        .Call<IsCreated>((created, b) =>
+    public static ActionBuilder Halt() => WhenCreated(b => b
+        .Use<ClearForwardedPorts>()
+        .Use<SyncedFolderCleanup>()
+        .Call<IsSuspended>((suspended, s) =>
         {
-            if (!created)
+            if (suspended)
             {
-                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
-                return;
+                // A paused guest cannot shut down by itself: resume it first, as vagrant-libvirt does.
+                s.Use<ResumeDomain>();
             }
-
-            b.Use<ClearForwardedPorts>()
-             .Use<SyncedFolderCleanup>()
-             .Call<IsSuspended>((suspended, s) =>
+        })
+        .Call<IsRunning>((running, r) =>
+        {
+            if (running)
             {
-                if (suspended)
-                {
-                    // A paused guest cannot shut down by itself: resume it first, as vagrant-libvirt does.
-                    s.Use<ResumeDomain>();
-                }
-            })
-            .Call<IsRunning>((running, r) =>
+                r.Use<HaltDomain>();
+            }
+            else
             {
-                if (running)
-                {
-                    r.Use<HaltDomain>();
-                }
-                else
-                {
-                    r.Use(new Message("Domain is not running."));
-                }
-            });
-        });
+                r.Use(new Message("Domain is not running."));
+            }
+        }));
 
     public static ActionBuilder Suspend() => new ActionBuilder()
         .Call<IsRunning>((running, b) =>
@@ -108,7 +72,7 @@ public static class LibvirtRecipes
         {
             if (suspended)
             {
-                b.Use<Provision>().Use<ResumeDomain>().Use<WaitForLease>().Use(WaitForSsh()).Use<ForwardPorts>();
+                b.Use(ResumeAndConnect());
             }
             else
             {
@@ -116,31 +80,16 @@ public static class LibvirtRecipes
             }
         });
 
-    public static ActionBuilder Reload() => new ActionBuilder()
-        .Call<IsCreated>((created, b) =>
+    public static ActionBuilder Reload() => WhenCreated(b => b
+        .Use<ClearForwardedPorts>()
+        .Call<IsRunning>((running, r) =>
         {
-            if (!created)
+            if (running)
             {
-                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
-                return;
+                r.Use<HaltDomain>();
             }
-
-            b.Use<ClearForwardedPorts>()
-            .Call<IsRunning>((running, r) =>
-            {
-                if (running)
-                {
-                    r.Use<HaltDomain>();
-                }
-            })
-            .Use<Provision>()
-            .Use<SyncedFolders>()
-            .Use<StartDomain>()
-            .Use<WaitForLease>()
-            .Use(WaitForSsh())
-            .Use<SetHostname>()
-            .Use<ForwardPorts>();
-        });
+        })
+        .Use(StartAndConnect()));
 
     public static ActionBuilder Destroy() => new ActionBuilder()
         .Use<UndoInterruptedCreation>()
@@ -169,37 +118,69 @@ public static class LibvirtRecipes
             }
         });
 
-    public static ActionBuilder SnapshotSave() => WhenCreated<SaveSnapshot>();
+    public static ActionBuilder SnapshotSave() => WhenCreated(b => b.Use<SaveSnapshot>());
 
-    public static ActionBuilder SnapshotRestore() => new ActionBuilder()
-        .Call<IsCreated>((created, b) =>
-        {
-            if (!created)
-            {
-                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
-                return;
-            }
+    public static ActionBuilder SnapshotRestore() => WhenCreated(b => b
+        .Use<ClearForwardedPorts>()
+        .Use<Provision>()
+        .Use<RestoreSnapshot>()
+        .Use<WaitForLease>()
+        .Use(WaitForSsh())
+        .Use<ForwardPorts>());
 
-            b.Use<ClearForwardedPorts>()
-             .Use<Provision>()
-             .Use<RestoreSnapshot>()
-             .Use<WaitForLease>()
-             .Use(WaitForSsh())
-             .Use<ForwardPorts>();
-        });
-
-    public static ActionBuilder SnapshotDelete() => WhenCreated<DeleteSnapshot>();
+    public static ActionBuilder SnapshotDelete() => WhenCreated(b => b.Use<DeleteSnapshot>());
 
     public static ActionBuilder SnapshotList() => new ActionBuilder().Use<ListSnapshots>();
 
-    /// <summary>Runs <typeparamref name="TStep"/> on a created domain; says so when there is none.</summary>
-    private static ActionBuilder WhenCreated<TStep>()
-        where TStep : IAction, new() => new ActionBuilder()
-        .Call<IsCreated>((created, b) =>
+    /// <summary>
+    /// The first <c>up</c>'s steps that leave a defined domain: its name, the journal that undoes a failed creation, the
+    /// pool, box and box image, the domain's volumes and networks, then the domain itself.
+    /// </summary>
+    internal static ActionBuilder Creation() => new ActionBuilder()
+        .Use<SetNameOfDomain>()
+        .Use<BeginCreation>()
+        .Use<HandleStoragePool>()
+        .Use<HandleBox>()
+        .Use<HandleBoxImage>()
+        .Use<CreateDomainVolume>()
+        .Use<CreateCloudInitSeed>()
+        .Use<PlanNetworkInterfaces>()
+        .Use<CreateNetworks>()
+        .Use<CreateDomain>();
+
+    /// <summary>
+    /// Boots the defined domain and brings the guest up to date. Provision, SyncedFolders and SetHostname do their guest
+    /// work after the rest, so once SSH answers the order is: guest networks, forwarded ports, hostname, synced folders,
+    /// provisioners.
+    /// </summary>
+    private static ActionBuilder StartAndConnect() => new ActionBuilder()
+        .Use<Provision>()
+        .Use<SyncedFolders>()
+        .Use<StartDomain>()
+        .Use<WaitForLease>()
+        .Use(WaitForSsh())
+        .Use<SetHostname>()
+        .Use<ConfigureGuestNetworks>()
+        .Use<ForwardPorts>();
+
+    /// <summary>Continues a suspended domain: its folders and networks are as they were, so only ports come back.</summary>
+    private static ActionBuilder ResumeAndConnect() => new ActionBuilder()
+        .Use<Provision>()
+        .Use<ResumeDomain>()
+        .Use<WaitForLease>()
+        .Use(WaitForSsh())
+        .Use<ForwardPorts>();
+
+    /// <summary>
+    /// Runs the steps <paramref name="created"/> adds on a created domain; says so when there is none. The steps are added
+    /// afresh each time the branch is built, so hooks applied to one build never leak into the next.
+    /// </summary>
+    private static ActionBuilder WhenCreated(Action<ActionBuilder> created) => new ActionBuilder()
+        .Call<IsCreated>((isCreated, b) =>
         {
-            if (created)
+            if (isCreated)
             {
-                b.Use<TStep>();
+                created(b);
             }
             else
             {

@@ -6,13 +6,13 @@ namespace VagrantNet.Providers.Libvirt.Actions;
 /// <summary>Whether the machine has a domain.</summary>
 public sealed class IsCreated : ICondition
 {
-    public Task<bool> EvaluateAsync(ActionContext context) => Task.FromResult(context.Provider().CurrentState() is not null);
+    public Task<bool> EvaluateAsync(ActionContext context) => Task.FromResult(context.Driver().CurrentState() is not null);
 }
 
 /// <summary>Whether the domain is running.</summary>
 public sealed class IsRunning : ICondition
 {
-    public Task<bool> EvaluateAsync(ActionContext context) => Task.FromResult(context.Provider().CurrentState() == DomainState.Running);
+    public Task<bool> EvaluateAsync(ActionContext context) => Task.FromResult(context.Driver().CurrentState() == DomainState.Running);
 }
 
 /// <summary>Whether the domain is suspended: paused in memory, or shut off with a managed-save image.</summary>
@@ -20,14 +20,14 @@ public sealed class IsSuspended : ICondition
 {
     public Task<bool> EvaluateAsync(ActionContext context)
     {
-        var provider = context.Provider();
-        var state = provider.CurrentState();
+        var driver = context.Driver();
+        var state = driver.CurrentState();
         if (state == DomainState.Paused)
         {
             return Task.FromResult(true);
         }
 
-        using var domain = provider.FindDomain();
+        using var domain = driver.FindDomain();
         return Task.FromResult(state == DomainState.Shutoff && domain?.HasManagedSaveImage() == true);
     }
 }

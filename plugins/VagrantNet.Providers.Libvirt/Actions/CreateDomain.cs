@@ -16,7 +16,7 @@ public sealed class CreateDomain : IAction
         var machine = context.Machine;
         var config = context.LibvirtConfig();
         var driver = context.Driver();
-        var choice = DriverChoice.Decide(config.Driver, driver.IsLocal, () => context.Provider().KvmProbe.WhyNotUsable(), machine.Name);
+        var choice = DriverChoice.Decide(config.Driver, driver.IsLocal, () => new KvmProbe(Path.Combine(machine.Host.Home, "cache")).WhyNotUsable(), machine.Name);
         if (choice.Notice is not null)
         {
             context.Ui.Warn(choice.Notice);
@@ -37,9 +37,10 @@ public sealed class CreateDomain : IAction
             context.Ui.Detail($" -- Interface:         {nic.Mac} on {Describe(nic)}");
         }
 
-        var xml = DomainXmlBuilder.Build(spec).ToString();
-        machine.Logger.LogDebug("Defining domain {Domain}:\n{Xml}", spec.Name, xml);
-        using var domain = driver.Connection.DefineDomain(xml);
+        var xml = DomainXmlBuilder.Build(spec);
+        machine.Logger.LogDebug("Defining domain {Domain}:
+{Xml}", spec.Name, xml);
+        using var domain = driver.DefineDomain(xml);
         machine.Id = domain.Uuid;
 
         // A re-created machine has a new host key; drop the pin of the old one.

@@ -7,16 +7,15 @@ namespace VagrantNet.Providers.Libvirt.Actions;
 
 /// <summary>
 /// Makes sure every network the NICs join exists and is active: the management network
-/// (vagrant-libvirt's NAT + DHCP one) and the private networks. Networks it creates are recorded in
-/// <c>created_networks</c>, so destroy removes them once nothing else uses them. Each is recorded in the creation
-/// journal (with the UUID vnet gives it) and in the host's registry before it is defined, and carries the machine's
-/// tag, so a failed or killed <c>up</c> removes it and nothing else.
+/// (vagrant-libvirt's NAT + DHCP one) and the private networks. Each network it creates is recorded, with the UUID vnet
+/// gives it, in the creation journal and in the host's <see cref="Driver.CreatedNetworks"/> before it is defined, and
+/// carries the machine's tag: a failed or killed <c>up</c> removes it and nothing else, and destroy removes it once no
+/// domain uses it.
 /// </summary>
 public sealed class CreateNetworks : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        var createdNow = new List<string>();
         var config = context.LibvirtConfig();
         var driver = context.Driver();
 
@@ -36,21 +35,16 @@ public sealed class CreateNetworks : IAction
                     continue;
                 }
 
-                var spec = Spec(context, config, nic) with { Uuid = Guid.NewGuid().ToString(), Owner = OwnerOf(context) };
+                var uuid = Guid.NewGuid().ToString();
+                var spec = Spec(context, config, nic) with { Uuid = uuid, Owner = OwnerOf(context) };
                 context.Ui.Info($"Creating network '{spec.Name}' ({spec.Subnet}, {spec.ForwardMode}).");
-                context.Get(LibvirtKeys.Journal).RecordNetwork(spec.Name, spec.Uuid);
-                context.Provider().CreatedNetworks.Add(spec.Name);
+                context.Get(LibvirtKeys.Journal).RecordNetwork(spec.Name, uuid);
+                driver.CreatedNetworks.Add(uuid);
                 var xml = NetworkXmlBuilder.Build(spec);
-                context.Machine.Logger.LogDebug("Defining network {Network}:\n{Xml}", spec.Name, xml);
+                context.Machine.Logger.LogDebug("Defining network {Network}:
+{Xml}", spec.Name, xml);
                 using var created = driver.CreateNetwork(xml, autostart: nic.IsManagement && config.ManagementNetworkAutostart == true);
-                createdNow.Add(spec.Name);
             }
-        }
-
-        if (createdNow.Count > 0)
-        {
-            var recorded = (context.Machine.ReadState("created_networks") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            context.Machine.WriteState("created_networks", string.Join('\n', recorded.Concat(createdNow).Distinct()) + "\n");
         }
 
         await next(context).ConfigureAwait(false);

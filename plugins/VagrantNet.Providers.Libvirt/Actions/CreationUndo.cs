@@ -1,6 +1,4 @@
-using System.Xml.Linq;
 using VagrantNet.Providers.Libvirt.Driver;
-using VagrantNet.Providers.Libvirt.Xml;
 using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt.Actions;
@@ -35,7 +33,7 @@ internal static class CreationUndo
         }
 
         DeleteVolumes(context, journal);
-        await DeleteNetworksAsync(context, journal).ConfigureAwait(false);
+        await DeleteNetworksAsync(context, journal, CancellationToken.None).ConfigureAwait(false);
 
         machine.Id = null;
         machine.DeleteAllState();
@@ -48,7 +46,7 @@ internal static class CreationUndo
             return;
         }
 
-        using var pool = context.Driver().Connection.TryLookupStoragePool(journal.Pool);
+        using var pool = context.Driver().FindPool(journal.Pool);
         foreach (var name in journal.Volumes)
         {
             using var volume = pool?.TryLookupVolume(name);
@@ -60,7 +58,11 @@ internal static class CreationUndo
         }
     }
 
-    private static async Task DeleteNetworksAsync(ActionContext context, CreationJournal journal)
+    /// <summary>
+    /// Removes the journal's networks that no other domain uses, and forgets those that are gone. Each is found by the
+    /// UUID vnet gave it, so a same-named network someone else made is left alone. Also how destroy removes networks.
+    /// </summary>
+    public static async Task DeleteNetworksAsync(ActionContext context, CreationJournal journal, CancellationToken cancellation)
     {
         if (journal.Networks.Count == 0)
         {
@@ -68,46 +70,31 @@ internal static class CreationUndo
         }
 
         var driver = context.Driver();
-        var registry = context.Provider().CreatedNetworks;
-        await using (await context.Machine.Host.LockAsync("libvirt-networks", TimeSpan.FromMinutes(2), CancellationToken.None).ConfigureAwait(false))
+        await using (await context.Machine.Host.LockAsync("libvirt-networks", TimeSpan.FromMinutes(2), cancellation).ConfigureAwait(false))
         {
             var inUse = driver.NetworksInUse(exceptDomain: journal.DomainName);
             foreach (var (name, uuid) in journal.Networks)
             {
-                using var network = driver.Connection.TryLookupNetworkByUuid(uuid);
-                if (network is null)
+                using var network = driver.FindNetworkByUuid(uuid);
+                if (network is not null)
                 {
-                    // Never made (or already removed). A same-named network another vnet machine made keeps its
-                    // registry entry; one that vnet did not make must not be taken for vnet's later.
-                    if (!MadeByVnet(driver, name))
+                    if (inUse.Contains(name))
                     {
-                        registry.Remove(name);
+                        // A sibling machine uses it; the last one out removes it.
+                        continue;
                     }
 
-                    continue;
+                    context.Ui.Detail($"Removing network {name}");
+                    if (network.IsActive())
+                    {
+                        network.Destroy();
+                    }
+
+                    network.Undefine();
                 }
 
-                if (inUse.Contains(name))
-                {
-                    // A sibling machine joined it meanwhile; the registry lets the last one out remove it.
-                    continue;
-                }
-
-                context.Ui.Detail($"Removing network {name}");
-                if (network.IsActive())
-                {
-                    network.Destroy();
-                }
-
-                network.Undefine();
-                registry.Remove(name);
+                driver.CreatedNetworks.Remove(uuid);
             }
         }
-    }
-
-    private static bool MadeByVnet(LibvirtDriver driver, string name)
-    {
-        using var network = driver.FindNetwork(name);
-        return network is not null && OwnerTag.Read(XElement.Parse(network.GetXmlDesc())) is not null;
     }
 }

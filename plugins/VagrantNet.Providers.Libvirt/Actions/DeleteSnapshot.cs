@@ -10,7 +10,7 @@ public sealed class DeleteSnapshot : IAction
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
         var name = context.Get(SnapshotKeys.Name);
-        using var domain = context.Provider().RequireDomain();
+        using var domain = context.Driver().RequireDomain();
         using var snapshot = domain.TryLookupSnapshot(name)
             ?? throw new LibvirtProviderException($"Machine '{context.Machine.Name}' has no snapshot named '{name}'. {Existing(domain)}");
         context.Ui.Info($"Deleting the snapshot '{name}'...");

@@ -5,23 +5,21 @@ namespace VagrantNet.Providers.Libvirt.Actions;
 
 /// <summary>
 /// Powers off and undefines the domain, then deletes its volumes (never the shared box image). First it writes the
-/// machine's journal listing the domain, its volumes and the networks vnet made that it uses: a destroy killed half
-/// way is then finished by the next <c>destroy</c> (or <c>up</c>) as an interrupted creation would be.
+/// machine's journal listing the domain, its volumes and the networks vnet made that it uses (for
+/// <see cref="DestroyNetworks"/>): a destroy killed half way is then finished by the next <c>destroy</c> (or <c>up</c>)
+/// as an interrupted creation would be.
 /// </summary>
 public sealed class DestroyDomain : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        var provider = context.Provider();
-        using (var domain = provider.FindDomain())
+        using (var domain = context.Driver().FindDomain())
         {
             if (domain is not null)
             {
                 context.Ui.Info("Removing domain...");
-                var disks = provider.DiskPaths(domain);
-                var networks = provider.NetworkNames(domain);
-                context.Set(LibvirtKeys.DomainNetworks, networks);
-                RecordIntent(context, domain, disks, networks);
+                var disks = LibvirtDriver.DiskPaths(domain);
+                context.Set(LibvirtKeys.Journal, RecordIntent(context, domain, disks));
                 if (domain.IsActive())
                 {
                     domain.Destroy();
@@ -35,27 +33,27 @@ public sealed class DestroyDomain : IAction
         await next(context).ConfigureAwait(false);
     }
 
-    private static void RecordIntent(ActionContext context, Interop.LibvirtDomain domain, IReadOnlyList<string> disks, IReadOnlyList<string> networks)
+    private static CreationJournal RecordIntent(ActionContext context, Interop.LibvirtDomain domain, IReadOnlyList<string> disks)
     {
-        var machine = context.Machine;
+        var driver = context.Driver();
         var volumes = HandleBoxImage.OwnVolumes(disks);
-        var journal = CreationJournal.Adopt(machine, domain.Name, domain.Uuid, context.LibvirtConfig().StoragePoolName!, volumes);
-        var registry = context.Provider().CreatedNetworks;
-        var own = (machine.ReadState("created_networks") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var name in networks.Where(n => own.Contains(n) || registry.Contains(n)))
+        var journal = CreationJournal.Adopt(context.Machine, domain.Name, domain.Uuid, context.LibvirtConfig().StoragePoolName!, volumes);
+        foreach (var name in LibvirtDriver.NetworkNames(domain))
         {
-            using var network = context.Driver().FindNetwork(name);
-            if (network is not null && System.Xml.Linq.XElement.Parse(network.GetXmlDesc()).Element("uuid")?.Value is { } uuid)
+            using var network = driver.FindNetwork(name);
+            if (network is not null && driver.CreatedNetworks.Contains(network))
             {
-                journal.RecordNetwork(name, uuid);
+                journal.RecordNetwork(name, network.Uuid);
             }
         }
+
+        return journal;
     }
 
     private static void DeleteVolumes(ActionContext context, IReadOnlyList<string> paths)
     {
         var config = context.LibvirtConfig();
-        using var pool = context.Driver().Connection.TryLookupStoragePool(config.StoragePoolName!);
+        using var pool = context.Driver().FindPool(config.StoragePoolName!);
         if (pool is null)
         {
             return;

@@ -3,41 +3,16 @@ using VagrantNet.Sdk.Pipeline;
 namespace VagrantNet.Providers.Libvirt.Actions;
 
 /// <summary>
-/// Removes the networks vnet created that the destroyed domain used and no other domain uses: those this
-/// machine created (<c>created_networks</c>) and those another machine created and left to it.
+/// Removes the networks vnet created that the destroyed domain used and no other domain uses, whichever machine created
+/// them: those <see cref="DestroyDomain"/> listed in the machine's journal.
 /// </summary>
 public sealed class DestroyNetworks : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        var registry = context.Provider().CreatedNetworks;
-        var ownState = (context.Machine.ReadState("created_networks") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var used = context.GetOrDefault(LibvirtKeys.DomainNetworks, []) ?? [];
-        var created = ownState.Concat(used.Where(registry.Contains)).Distinct().ToList();
-        if (created.Count > 0)
+        if (context.GetOrDefault(LibvirtKeys.Journal) is { } journal)
         {
-            var driver = context.Driver();
-            await using (await context.Machine.Host.LockAsync("libvirt-networks", TimeSpan.FromMinutes(2), context.Cancellation).ConfigureAwait(false))
-            {
-                var inUse = driver.NetworksInUse(exceptDomain: null);
-                foreach (var name in created.Where(n => !inUse.Contains(n)))
-                {
-                    using var network = driver.FindNetwork(name);
-                    registry.Remove(name);
-                    if (network is null)
-                    {
-                        continue;
-                    }
-
-                    context.Ui.Detail($"Removing network {name}");
-                    if (network.IsActive())
-                    {
-                        network.Destroy();
-                    }
-
-                    network.Undefine();
-                }
-            }
+            await CreationUndo.DeleteNetworksAsync(context, journal, context.Cancellation).ConfigureAwait(false);
         }
 
         await next(context).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Providers.Libvirt.Interop;
 using VagrantNet.Sdk.Pipeline;
 
@@ -18,18 +19,18 @@ public sealed class HaltDomain(TimeProvider? time = null) : IAction
 
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        var provider = context.Provider();
+        var driver = context.Driver();
         var timeout = TimeSpan.FromSeconds(context.Machine.Config.Vm.GracefulHaltTimeout!.Value);
         if (!context.GetOrDefault(CommandKeys.Force, false))
         {
             context.Ui.Info("Attempting graceful shutdown of VM...");
-            if (await GuestShutdownAsync(context).ConfigureAwait(false) && await WaitForShutoffAsync(context, provider, timeout).ConfigureAwait(false))
+            if (await GuestShutdownAsync(context).ConfigureAwait(false) && await WaitForShutoffAsync(context, driver, timeout).ConfigureAwait(false))
             {
                 await next(context).ConfigureAwait(false);
                 return;
             }
 
-            using (var domain = provider.RequireDomain())
+            using (var domain = driver.RequireDomain())
             {
                 if (domain.GetState().State == DomainState.Running)
                 {
@@ -38,14 +39,14 @@ public sealed class HaltDomain(TimeProvider? time = null) : IAction
                 }
             }
 
-            if (await WaitForShutoffAsync(context, provider, timeout / 2).ConfigureAwait(false))
+            if (await WaitForShutoffAsync(context, driver, timeout / 2).ConfigureAwait(false))
             {
                 await next(context).ConfigureAwait(false);
                 return;
             }
         }
 
-        using (var domain = provider.RequireDomain())
+        using (var domain = driver.RequireDomain())
         {
             if (domain.IsActive())
             {
@@ -77,12 +78,12 @@ public sealed class HaltDomain(TimeProvider? time = null) : IAction
         }
     }
 
-    private async Task<bool> WaitForShutoffAsync(ActionContext context, LibvirtProvider provider, TimeSpan timeout)
+    private async Task<bool> WaitForShutoffAsync(ActionContext context, LibvirtDriver driver, TimeSpan timeout)
     {
         var started = _time.GetTimestamp();
         while (_time.GetElapsedTime(started) < timeout)
         {
-            if (provider.CurrentState() is DomainState.Shutoff or null)
+            if (driver.CurrentState() is DomainState.Shutoff or null)
             {
                 return true;
             }
@@ -90,7 +91,7 @@ public sealed class HaltDomain(TimeProvider? time = null) : IAction
             await Task.Delay(TimeSpan.FromMilliseconds(500), _time, context.Cancellation).ConfigureAwait(false);
         }
 
-        return provider.CurrentState() is DomainState.Shutoff or null;
+        return driver.CurrentState() is DomainState.Shutoff or null;
     }
 }
 

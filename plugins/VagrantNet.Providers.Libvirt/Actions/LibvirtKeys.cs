@@ -8,7 +8,7 @@ public static class LibvirtKeys
 {
     public static readonly ActionKey<string> DomainName = new("libvirt.domain_name");
 
-    /// <summary>The intent log of the creation under way: each step records what it is about to make.</summary>
+    /// <summary>The intent log of the creation (or destroy) under way: each step records what it is about to make (or remove).</summary>
     public static readonly ActionKey<Driver.CreationJournal> Journal = new("libvirt.creation_journal");
 
     public static readonly ActionKey<BoxInfo> Box = new("libvirt.box");
@@ -24,9 +24,6 @@ public static class LibvirtKeys
     public static readonly ActionKey<IReadOnlyList<PlannedNic>> Nics = new("libvirt.nics");
 
     public static readonly ActionKey<string> DomainType = new("libvirt.domain_type");
-
-    /// <summary>The networks a destroyed domain was attached to.</summary>
-    public static readonly ActionKey<IReadOnlyList<string>> DomainNetworks = new("libvirt.domain_networks");
 }
 
 /// <summary>Options the command line passes into a pipeline.</summary>

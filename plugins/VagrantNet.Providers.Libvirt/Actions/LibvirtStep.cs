@@ -3,14 +3,12 @@ using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt.Actions;
 
-/// <summary>Shortcuts every libvirt step uses: the provider, its driver and config.</summary>
+/// <summary>Shortcuts every libvirt step uses: the driver (its one way to libvirt) and the config.</summary>
 internal static class LibvirtStep
 {
-    public static LibvirtProvider Provider(this ActionContext context) =>
-        context.Machine.Provider as LibvirtProvider
+    public static LibvirtDriver Driver(this ActionContext context) =>
+        (context.Machine.Provider as LibvirtProvider)?.Driver
         ?? throw new InvalidOperationException($"machine '{context.Machine.Name}' is not backed by the libvirt provider");
-
-    public static LibvirtDriver Driver(this ActionContext context) => context.Provider().Driver;
 
     public static LibvirtConfig LibvirtConfig(this ActionContext context) => (LibvirtConfig)context.Machine.ProviderConfig;
 }

@@ -10,7 +10,7 @@ public sealed class ListSnapshots : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        using var domain = context.Provider().FindDomain();
+        using var domain = context.Driver().FindDomain();
         context.Set(SnapshotKeys.List, domain is null ? [] : Read(domain));
         await next(context).ConfigureAwait(false);
     }

@@ -114,7 +114,7 @@ public sealed class PlanNetworkInterfaces : IAction
     private static Dictionary<IPNetwork, string> ExistingSubnets(LibvirtDriver driver)
     {
         var subnets = new Dictionary<IPNetwork, string>();
-        foreach (var network in driver.Connection.ListAllNetworks())
+        foreach (var network in driver.AllNetworks())
         {
             using (network)
             {

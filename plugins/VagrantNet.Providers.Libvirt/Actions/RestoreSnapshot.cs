@@ -13,7 +13,7 @@ public sealed class RestoreSnapshot : IAction
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
         var name = context.Get(SnapshotKeys.Name);
-        using var domain = context.Provider().RequireDomain();
+        using var domain = context.Driver().RequireDomain();
         using var snapshot = domain.TryLookupSnapshot(name)
             ?? throw new LibvirtProviderException($"Machine '{context.Machine.Name}' has no snapshot named '{name}'. {DeleteSnapshot.Existing(domain)}");
         context.Ui.Info($"Restoring the snapshot '{name}'...");

@@ -8,7 +8,7 @@ public sealed class ResumeDomain : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        using var domain = context.Provider().RequireDomain();
+        using var domain = context.Driver().RequireDomain();
         context.Ui.Info("Resuming domain...");
         // A domain a killed vnet was starting is left paused ("starting up") when libvirt abandons the start with its
         // client, or runs by now when the start went through: resume the one, leave the other.

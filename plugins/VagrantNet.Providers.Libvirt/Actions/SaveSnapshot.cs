@@ -13,7 +13,7 @@ public sealed class SaveSnapshot : IAction
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
         var name = context.Get(SnapshotKeys.Name);
-        using var domain = context.Provider().RequireDomain();
+        using var domain = context.Driver().RequireDomain();
         using (var existing = domain.TryLookupSnapshot(name))
         {
             if (existing is not null)

@@ -7,7 +7,7 @@ public sealed class StartDomain : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        using var domain = context.Provider().RequireDomain();
+        using var domain = context.Driver().RequireDomain();
         context.Ui.Info(domain.HasManagedSaveImage() ? "Restoring domain from its saved state..." : "Starting domain.");
         domain.Create();
         await next(context).ConfigureAwait(false);

@@ -7,7 +7,7 @@ public sealed class SuspendDomain : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        using var domain = context.Provider().RequireDomain();
+        using var domain = context.Driver().RequireDomain();
         if (context.LibvirtConfig().SuspendMode == "managedsave")
         {
             context.Ui.Info("Saving the domain's state to disk (managed save)...");

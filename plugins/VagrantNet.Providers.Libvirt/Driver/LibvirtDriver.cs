@@ -1,28 +1,92 @@
 using System.Xml.Linq;
 using VagrantNet.Providers.Libvirt.Interop;
+using VagrantNet.Sdk.Machines;
 
 namespace VagrantNet.Providers.Libvirt.Driver;
 
 /// <summary>
-/// Talks to libvirt for one machine: a connection opened on first use and the calls the actions need.
-/// Orchestration lives in the actions; this class only translates to the binding.
+/// The only way the provider and its steps talk to libvirt, for one machine: a connection opened on first use, the
+/// machine's domain found by its id, and the calls the actions need. Orchestration lives in the actions; this class
+/// only translates to the binding.
 /// </summary>
-public sealed class LibvirtDriver(string uri) : IDisposable
+public sealed class LibvirtDriver : IDisposable
 {
+    private readonly IMachine _machine;
+    private readonly LibvirtConfig _config;
     private LibvirtConnection? _connection;
 
-    public string Uri { get; } = uri;
+    public LibvirtDriver(IMachine machine)
+    {
+        _machine = machine;
+        _config = (LibvirtConfig)machine.ProviderConfig;
+        Uri = _config.Uri!;
+        CreatedNetworks = new CreatedNetworks(machine.Host.Home, Uri);
+    }
 
-    public LibvirtConnection Connection => _connection ??= Open();
+    public string Uri { get; }
+
+    /// <summary>The networks vnet created on this libvirt, shared by every machine.</summary>
+    public CreatedNetworks CreatedNetworks { get; }
 
     /// <summary>Whether the connection is to this host (so files in a pool can be written directly).</summary>
     public bool IsLocal => !Uri.Contains("://", StringComparison.Ordinal) || new Uri(Uri).Host.Length == 0;
+
+    private LibvirtConnection Connection => _connection ??= Open();
+
+    /// <summary>The machine's domain, or null when it has no id or libvirt no longer has it.</summary>
+    public LibvirtDomain? FindDomain() => _machine.Id is { } id ? FindDomain(id) : null;
+
+    public LibvirtDomain RequireDomain() =>
+        FindDomain() ?? throw new LibvirtProviderException($"Machine '{_machine.Name}': its libvirt domain ({_machine.Id}) no longer exists. Run `vnet destroy` to clear the machine's state, then `vnet up`.");
 
     public LibvirtDomain? FindDomain(string uuid) => Connection.TryLookupDomainByUuid(uuid);
 
     public LibvirtDomain? FindDomainByName(string name) => Connection.TryLookupDomain(name);
 
-    public DomainState State(LibvirtDomain domain) => domain.GetState().State;
+    /// <summary>The machine's domain's state, or null when it has none.</summary>
+    public DomainState? CurrentState()
+    {
+        using var domain = FindDomain();
+        return domain?.GetState().State;
+    }
+
+    /// <summary>The machine's domain's name once it exists.</summary>
+    public string? DomainName()
+    {
+        using var domain = FindDomain();
+        return domain?.Name;
+    }
+
+    public LibvirtDomain DefineDomain(XElement xml) => Connection.DefineDomain(xml.ToString());
+
+    /// <summary>The management NIC's address from DHCP leases, or null.</summary>
+    public string? ManagementAddress()
+    {
+        using var domain = FindDomain();
+        if (domain is null)
+        {
+            return null;
+        }
+
+        var interfaces = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").ToList();
+        var nic = interfaces.FirstOrDefault(i => i.Element("source")?.Attribute("network")?.Value == _config.ManagementNetworkName)
+            ?? interfaces.FirstOrDefault();
+        var mac = nic?.Element("mac")?.Attribute("address")?.Value;
+        return mac is null ? null : LeaseFinder.Find(this, domain, mac, nic?.Element("source")?.Attribute("network")?.Value);
+    }
+
+    /// <summary>The files of the domain's disks.</summary>
+    public static IReadOnlyList<string> DiskPaths(LibvirtDomain domain) =>
+        [.. XElement.Parse(domain.GetXmlDesc(DomainXmlFlags.Inactive)).Descendants("disk")
+            .Select(d => d.Element("source")?.Attribute("file")?.Value)
+            .OfType<string>()];
+
+    /// <summary>The libvirt networks the domain's NICs are on.</summary>
+    public static IReadOnlyList<string> NetworkNames(LibvirtDomain domain) =>
+        [.. XElement.Parse(domain.GetXmlDesc(DomainXmlFlags.Inactive)).Descendants("interface")
+            .Select(i => i.Element("source")?.Attribute("network")?.Value)
+            .OfType<string>()
+            .Distinct()];
 
     /// <summary>The storage pool, created as a directory pool at <paramref name="path"/> when missing, and started.</summary>
     public LibvirtStoragePool EnsurePool(string name, string path)
@@ -43,7 +107,14 @@ public sealed class LibvirtDriver(string uri) : IDisposable
         return pool;
     }
 
+    public LibvirtStoragePool? FindPool(string name) => Connection.TryLookupStoragePool(name);
+
     public LibvirtNetwork? FindNetwork(string name) => Connection.TryLookupNetwork(name);
+
+    public LibvirtNetwork? FindNetworkByUuid(string uuid) => Connection.TryLookupNetworkByUuid(uuid);
+
+    /// <summary>Every network libvirt has, active or not; the caller disposes them.</summary>
+    public IReadOnlyList<LibvirtNetwork> AllNetworks() => Connection.ListAllNetworks();
 
     /// <summary>Defines and starts a network from XML; returns it.</summary>
     public LibvirtNetwork CreateNetwork(XElement xml, bool autostart)
@@ -74,18 +145,9 @@ public sealed class LibvirtDriver(string uri) : IDisposable
         {
             using (domain)
             {
-                if (domain.Name == exceptDomain)
+                if (domain.Name != exceptDomain)
                 {
-                    continue;
-                }
-
-                var xml = XElement.Parse(domain.GetXmlDesc(DomainXmlFlags.Inactive));
-                foreach (var source in xml.Descendants("interface").Elements("source"))
-                {
-                    if (source.Attribute("network")?.Value is { } network)
-                    {
-                        used.Add(network);
-                    }
+                    used.UnionWith(NetworkNames(domain));
                 }
             }
         }

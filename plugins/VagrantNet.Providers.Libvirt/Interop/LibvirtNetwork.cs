@@ -9,6 +9,16 @@ public sealed unsafe class LibvirtNetwork : IDisposable
 
     public string Name => LibvirtCall.BorrowedString(NativeMethods.virNetworkGetName(_handle));
 
+    public string Uuid
+    {
+        get
+        {
+            var buffer = stackalloc byte[NativeMethods.UuidStringBufferLength];
+            LibvirtCall.Check(NativeMethods.virNetworkGetUUIDString(_handle, buffer));
+            return NativeString.Borrow(buffer)!;
+        }
+    }
+
     public string GetBridgeName() => LibvirtCall.OwnedString(NativeMethods.virNetworkGetBridgeName(_handle));
 
     public string GetXmlDesc() => LibvirtCall.OwnedString(NativeMethods.virNetworkGetXMLDesc(_handle, 0));

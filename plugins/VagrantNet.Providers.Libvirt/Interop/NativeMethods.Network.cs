@@ -38,6 +38,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)]
     internal static partial byte* virNetworkGetName(NetworkHandle network);
 
+    [LibraryImport(Library)]
+    internal static partial int virNetworkGetUUIDString(NetworkHandle network, byte* buf);
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int virNetworkGetDHCPLeases(
         NetworkHandle network, string? mac, out VirNetworkDHCPLease** leases, uint flags);

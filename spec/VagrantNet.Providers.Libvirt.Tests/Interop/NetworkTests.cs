@@ -55,6 +55,20 @@ public class NetworkTests
     }
 
     [Test]
+    public void Uuid_IsTheOneTheXmlGave()
+    {
+        // Given
+        var uuid = Guid.NewGuid().ToString();
+        using var network = _connection.DefineNetwork(TestDriver.NetworkXml(_name, "virbr98").Replace("<network>", $"<network><uuid>{uuid}</uuid>", StringComparison.Ordinal));
+
+        // When
+        using var found = _connection.TryLookupNetwork(_name);
+
+        // Then
+        Assert.That(found!.Uuid, Is.EqualTo(uuid));
+    }
+
+    [Test]
     public void DefineNetwork_Malformed_ThrowsLibvirtException()
     {
         // Given

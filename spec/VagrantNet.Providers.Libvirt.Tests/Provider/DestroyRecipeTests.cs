@@ -27,7 +27,6 @@ public class DestroyRecipeTests : TestDriverSteps
         Assert.That(VolumeNames(), Has.No.Member(machine.DomainName + ".img").And.Member(boxVolume));
         Assert.That(NetworkNames(), Has.No.Member(ManagementNetwork).And.No.Member(PrivateNetwork).And.Member(TestDriver.StockNetwork));
         Assert.That(machine.Id, Is.Null);
-        Assert.That(machine.ReadState("created_networks"), Is.Null);
         Assert.That(machine.ReadState("box_meta"), Is.Null);
         Assert.That((await machine.StateAsync(CancellationToken.None)).IsCreated, Is.False);
         Assert.That(machine.FakeHost.PortForwarder.Calls, Is.EqualTo(new[] { "stop " + machine.Name }), "forwarded ports are stopped before the domain goes");
@@ -57,8 +56,8 @@ public class DestroyRecipeTests : TestDriverSteps
         // Given: web created both networks, db (same VNET_HOME) joined them; web goes first
         var web = await CreatedMachineAsync();
         var db = NewMachine("db", host: web.FakeHost);
-        await RunAsync(db, CreationSteps());
-        Assert.That(db.ReadState("created_networks"), Is.Null);
+        await RunAsync(db, LibvirtRecipes.Creation());
+        Assert.That(RecordedNetworks(db), Is.EquivalentTo(new[] { ManagementNetwork, PrivateNetwork }), "web's networks are recorded for the host, not for web");
         await RunAsync(web, LibvirtRecipes.Destroy());
         Assert.That(NetworkNames(), Has.Member(ManagementNetwork).And.Member(PrivateNetwork), "db still uses them");
 
@@ -67,6 +66,28 @@ public class DestroyRecipeTests : TestDriverSteps
 
         // Then
         Assert.That(NetworkNames(), Has.No.Member(ManagementNetwork).And.No.Member(PrivateNetwork));
+    }
+
+    [Test]
+    public async Task Destroy_LeavesASameNamedNetworkSomeoneMadeInPlaceOfVnets()
+    {
+        // Given: the private network vnet made was removed behind its back, and someone made one of that name
+        var machine = await CreatedMachineAsync();
+        using (var network = Libvirt.TryLookupNetwork(PrivateNetwork)!)
+        {
+            network.Destroy();
+            network.Undefine();
+        }
+
+        using (Libvirt.DefineNetwork(TestDriver.NetworkXml(PrivateNetwork, "virbr77")))
+        {
+        }
+
+        // When
+        await RunAsync(machine, LibvirtRecipes.Destroy());
+
+        // Then
+        Assert.That(NetworkNames(), Has.Member(PrivateNetwork).And.No.Member(ManagementNetwork));
     }
 
     [Test]

@@ -37,7 +37,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         var boxVolume = SeedBoxImage(machine);
 
         // When
-        var context = await RunAsync(machine, CreationSteps());
+        var context = await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then: the domain exists, is not started, and its UUID is the machine's id
         using var domain = Libvirt.TryLookupDomain(machine.DomainName);
@@ -68,7 +68,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         Assert.That(overlay.GetInfo().Capacity, Is.EqualTo((ulong)FakeVnetHost.BoxVirtualSizeGb * 1024 * 1024 * 1024));
 
         // ... and both networks were created, started and recorded
-        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\n{PrivateNetwork}\n"));
+        Assert.That(RecordedNetworks(machine), Is.EquivalentTo(new[] { ManagementNetwork, PrivateNetwork }));
         foreach (var name in new[] { ManagementNetwork, PrivateNetwork })
         {
             using var network = Libvirt.TryLookupNetwork(name);
@@ -84,13 +84,13 @@ public class DomainCreationStepsTests : TestDriverSteps
         SeedBoxImage(machine);
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
         var networks = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").Select(i => i.Element("source")?.Attribute("network")?.Value);
         Assert.That(networks, Is.EqualTo(new[] { ManagementNetwork, TestDriver.StockNetwork }));
-        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\n"));
+        Assert.That(RecordedNetworks(machine), Is.EqualTo(new[] { ManagementNetwork }));
     }
 
     [Test]
@@ -101,7 +101,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         SeedBoxImage(machine);
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var network = Libvirt.TryLookupNetwork("vagrant-private-dhcp");
@@ -109,7 +109,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         var ip = XElement.Parse(network!.GetXmlDesc()).Element("ip")!;
         Assert.That((ip.Attribute("address")?.Value, ip.Attribute("prefix")?.Value), Is.EqualTo(("172.28.128.1", "24")));
         Assert.That(ip.Element("dhcp")?.Element("range")?.Attribute("start")?.Value, Is.EqualTo("172.28.128.2"));
-        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\nvagrant-private-dhcp\n"));
+        Assert.That(RecordedNetworks(machine), Is.EquivalentTo(new[] { ManagementNetwork, "vagrant-private-dhcp" }));
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
         var networks = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").Select(i => i.Element("source")?.Attribute("network")?.Value);
         Assert.That(networks, Is.EqualTo(new[] { ManagementNetwork, "vagrant-private-dhcp" }));
@@ -123,7 +123,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         SeedBoxImage(machine);
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
@@ -140,14 +140,14 @@ public class DomainCreationStepsTests : TestDriverSteps
         SeedBoxImage(machine);
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
         var nic = XElement.Parse(domain.GetXmlDesc()).Descendants("interface").Last();
         Assert.That(nic.Attribute("type")?.Value, Is.EqualTo("direct"));
         Assert.That((nic.Element("source")?.Attribute("dev")?.Value, nic.Element("source")?.Attribute("mode")?.Value), Is.EqualTo(("lo", "bridge")));
-        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\n"));
+        Assert.That(RecordedNetworks(machine), Is.EqualTo(new[] { ManagementNetwork }));
     }
 
     [TestCase("nosuchdev0", null, "the public_network's host device 'nosuchdev0' does not exist. Host devices: ")]
@@ -190,7 +190,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         }
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var pool = Pool();
@@ -211,12 +211,12 @@ public class DomainCreationStepsTests : TestDriverSteps
         SeedBoxImage(machine);
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var network = Libvirt.TryLookupNetwork(ManagementNetwork)!;
         Assert.That(network.IsActive(), Is.True);
-        Assert.That(machine.ReadState("created_networks"), Is.Null, "destroy must not remove a network it did not create");
+        Assert.That(RecordedNetworks(machine), Is.Empty, "destroy must not remove a network it did not create");
     }
 
     [Test]
@@ -248,7 +248,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         var failure = new InvalidOperationException("boot failed");
 
         // When
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(machine, CreationSteps().Use(new FailingStep(failure))));
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(machine, LibvirtRecipes.Creation().Use(new FailingStep(failure))));
 
         // Then: the original error goes on, and what the steps made is gone (the shared box image stays)
         Assert.That(error, Is.SameAs(failure));
@@ -256,7 +256,6 @@ public class DomainCreationStepsTests : TestDriverSteps
         Assert.That(machine.Id, Is.Null);
         Assert.That(VolumeNames(), Has.No.Member(machine.DomainName + ".img").And.Member(boxVolume));
         Assert.That(NetworkNames(), Has.No.Member(ManagementNetwork).And.No.Member(PrivateNetwork).And.Member(TestDriver.StockNetwork));
-        Assert.That(machine.ReadState("created_networks"), Is.Null);
         Assert.That(machine.RecordingUi.Lines, Has.None.StartsWith("warn: Cleanup after the error failed"));
         Assert.That(machine.FakeHost.PortForwarder.Calls, Is.EqualTo(new[] { "stop " + machine.Name }), "ports forwarded to the removed domain are stopped");
     }
@@ -271,7 +270,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         // When
         Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(
             machine,
-            CreationSteps().Use(new FailingStep(new InvalidOperationException("boot failed"))),
+            LibvirtRecipes.Creation().Use(new FailingStep(new InvalidOperationException("boot failed"))),
             c => c.Set(CommandOptionKeys.DestroyOnError, false)));
 
         // Then
@@ -280,7 +279,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         Assert.That(machine.Id, Is.EqualTo(domain.Uuid));
         Assert.That(VolumeNames(), Has.Member(machine.DomainName + ".img"));
         Assert.That(NetworkNames(), Has.Member(ManagementNetwork).And.Member(PrivateNetwork));
-        Assert.That(machine.ReadState("created_networks"), Is.EqualTo($"{ManagementNetwork}\n{PrivateNetwork}\n"));
+        Assert.That(RecordedNetworks(machine), Is.EquivalentTo(new[] { ManagementNetwork, PrivateNetwork }));
     }
 
     [Test]
@@ -291,13 +290,13 @@ public class DomainCreationStepsTests : TestDriverSteps
         var second = NewMachine("db");
 
         // When
-        Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(second, CreationSteps().Use(new FailingStep(new InvalidOperationException("boot failed")))));
+        Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(second, LibvirtRecipes.Creation().Use(new FailingStep(new InvalidOperationException("boot failed")))));
 
         // Then
         Assert.That(DomainExists(second.DomainName), Is.False);
         Assert.That(DomainExists(first.DomainName), Is.True);
         Assert.That(NetworkNames(), Has.Member(ManagementNetwork).And.Member(PrivateNetwork));
-        Assert.That(second.ReadState("created_networks"), Is.Null);
+        Assert.That(RecordedNetworks(second), Is.Empty, "the second machine made none of them");
     }
 
     private sealed class FailingStep(Exception error) : IAction

@@ -22,7 +22,7 @@ public class DomainLifecycleStepsTests : TestDriverSteps
 
         // Then
         Assert.That(await new IsRunning().EvaluateAsync(context), Is.True);
-        Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Running));
+        Assert.That(machine.LibvirtProvider.Driver.CurrentState(), Is.EqualTo(DomainState.Running));
         Assert.That(machine.RecordingUi.Lines, Has.Member("info: Starting domain."));
     }
 
@@ -37,7 +37,7 @@ public class DomainLifecycleStepsTests : TestDriverSteps
 
         // Then
         Assert.That(machine.FakeHost.PortForwarder.Calls, Is.EqualTo(new[] { "stop " + machine.Name }));
-        Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Paused));
+        Assert.That(machine.LibvirtProvider.Driver.CurrentState(), Is.EqualTo(DomainState.Paused));
     }
 
     [Test]
@@ -64,7 +64,7 @@ public class DomainLifecycleStepsTests : TestDriverSteps
         await RunAsync(machine, new ActionBuilder().Use<SuspendDomain>());
 
         // Then
-        Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Paused));
+        Assert.That(machine.LibvirtProvider.Driver.CurrentState(), Is.EqualTo(DomainState.Paused));
         Assert.That(await new IsSuspended().EvaluateAsync(context), Is.True);
         Assert.That(await new IsRunning().EvaluateAsync(context), Is.False);
 
@@ -72,7 +72,7 @@ public class DomainLifecycleStepsTests : TestDriverSteps
         await RunAsync(machine, new ActionBuilder().Use<ResumeDomain>());
 
         // Then: running again, and the communicator reconnects on next use
-        Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Running));
+        Assert.That(machine.LibvirtProvider.Driver.CurrentState(), Is.EqualTo(DomainState.Running));
         Assert.That(await new IsSuspended().EvaluateAsync(context), Is.False);
         Assert.That(machine.UnreachableCommunicator.Resets, Is.EqualTo(1));
     }
@@ -88,7 +88,7 @@ public class DomainLifecycleStepsTests : TestDriverSteps
         await RunAsync(machine, new ActionBuilder().Use<SuspendDomain>());
 
         // Then
-        Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Shutoff));
+        Assert.That(machine.LibvirtProvider.Driver.CurrentState(), Is.EqualTo(DomainState.Shutoff));
         Assert.That(await new IsSuspended().EvaluateAsync(context), Is.True);
         Assert.That((await machine.StateAsync(CancellationToken.None)).Id, Is.EqualTo("saved"));
 
@@ -96,7 +96,7 @@ public class DomainLifecycleStepsTests : TestDriverSteps
         await RunAsync(machine, new ActionBuilder().Use<ResumeDomain>());
 
         // Then
-        Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Running));
+        Assert.That(machine.LibvirtProvider.Driver.CurrentState(), Is.EqualTo(DomainState.Running));
         Assert.That(await new IsSuspended().EvaluateAsync(context), Is.False);
     }
 
@@ -110,7 +110,7 @@ public class DomainLifecycleStepsTests : TestDriverSteps
         await RunAsync(machine, new ActionBuilder().Use<HaltDomain>(), c => c.Set(CommandOptionKeys.Force, true));
 
         // Then
-        Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Shutoff));
+        Assert.That(machine.LibvirtProvider.Driver.CurrentState(), Is.EqualTo(DomainState.Shutoff));
         Assert.That(machine.RecordingUi.Lines, Has.Member("info: Forcing shutdown of VM...").And.None.Contains("graceful"));
     }
 
@@ -124,7 +124,7 @@ public class DomainLifecycleStepsTests : TestDriverSteps
         await RunAsync(machine, new ActionBuilder().Use<HaltDomain>());
 
         // Then
-        Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Shutoff));
+        Assert.That(machine.LibvirtProvider.Driver.CurrentState(), Is.EqualTo(DomainState.Shutoff));
         Assert.That(machine.RecordingUi.Lines, Has.Member("detail: Sending an ACPI shutdown...").And.No.Member("info: Forcing shutdown of VM..."));
     }
 
@@ -139,7 +139,7 @@ public class DomainLifecycleStepsTests : TestDriverSteps
         await RunAsync(machine, LibvirtRecipes.Halt(), c => c.Set(CommandOptionKeys.Force, true));
 
         // Then
-        Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Shutoff));
+        Assert.That(machine.LibvirtProvider.Driver.CurrentState(), Is.EqualTo(DomainState.Shutoff));
         Assert.That(machine.RecordingUi.Lines, Has.Member("info: Resuming domain...").And.Member("info: Forcing shutdown of VM..."));
     }
 }

@@ -56,7 +56,7 @@ public class InterruptedCreationTests : TestDriverSteps
         machine.WriteState("private_key", "key of the killed up's guest");
 
         // When
-        await RunAsync(machine, new ActionBuilder().Use<UndoInterruptedCreation>().Use(CreationSteps()));
+        await RunAsync(machine, new ActionBuilder().Use<UndoInterruptedCreation>().Use(LibvirtRecipes.Creation()));
 
         // Then
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
@@ -131,7 +131,7 @@ public class InterruptedCreationTests : TestDriverSteps
         // Then
         Assert.That(NetworkNames(), Has.Member("someone-elses"));
         Assert.That(machine.FakeHost.Home, Does.Exist);
-        Assert.That(new CreatedNetworks(machine.FakeHost.Home, TestDriver.Uri).Contains("someone-elses"), Is.False, "never taken for vnet's");
+        Assert.That(RecordedNetworks(machine), Has.No.Member("someone-elses"), "never taken for vnet's");
     }
 
     [Test]
@@ -144,7 +144,7 @@ public class InterruptedCreationTests : TestDriverSteps
         machine.DeleteAllState();
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
@@ -184,7 +184,7 @@ public class InterruptedCreationTests : TestDriverSteps
         });
 
         // When
-        Assert.CatchAsync<OperationCanceledException>(() => RunAsync(machine, CreationSteps().Use(keyed)));
+        Assert.CatchAsync<OperationCanceledException>(() => RunAsync(machine, LibvirtRecipes.Creation().Use(keyed)));
 
         // Then
         Assert.That(DomainExists(machine.DomainName), Is.False);
@@ -211,7 +211,7 @@ public class InterruptedCreationTests : TestDriverSteps
     /// </summary>
     private static Task KillUpAfterAsync(LibvirtTestMachine machine, Type step)
     {
-        var steps = CreationSteps().Build().Actions.ToList();
+        var steps = LibvirtRecipes.Creation().Build().Actions.ToList();
         var upTo = new ActionBuilder();
         foreach (var action in steps.Take(steps.FindIndex(a => a.GetType() == step) + 1))
         {

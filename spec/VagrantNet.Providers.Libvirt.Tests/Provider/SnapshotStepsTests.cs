@@ -53,7 +53,7 @@ public class SnapshotStepsTests : TestDriverSteps
         await RunAsync(machine, new ActionBuilder().Use<RestoreSnapshot>(), c => c.Set(SnapshotKeys.Name, "running"));
 
         // Then
-        Assert.That(machine.LibvirtProvider.CurrentState(), Is.EqualTo(DomainState.Running));
+        Assert.That(machine.LibvirtProvider.Driver.CurrentState(), Is.EqualTo(DomainState.Running));
         Assert.That(machine.UnreachableCommunicator.Resets, Is.EqualTo(1));
     }
 

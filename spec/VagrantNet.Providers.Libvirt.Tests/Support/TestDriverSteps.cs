@@ -1,4 +1,5 @@
 using VagrantNet.Providers.Libvirt.Actions;
+using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Providers.Libvirt.Interop;
 using VagrantNet.Providers.Libvirt.Tests.Interop;
 using VagrantNet.Sdk.Config;
@@ -17,19 +18,6 @@ public abstract class TestDriverSteps
 
     /// <summary>The test's own connection: keeps the test driver's state alive and lets tests look around.</summary>
     internal LibvirtConnection Libvirt { get; private set; } = null!;
-
-    /// <summary>The steps of a first <c>up</c> that leave a defined domain (the ones before provisioning and boot).</summary>
-    internal static ActionBuilder CreationSteps() => new ActionBuilder()
-        .Use<SetNameOfDomain>()
-        .Use<BeginCreation>()
-        .Use<HandleStoragePool>()
-        .Use<HandleBox>()
-        .Use<HandleBoxImage>()
-        .Use<CreateDomainVolume>()
-        .Use<CreateCloudInitSeed>()
-        .Use<PlanNetworkInterfaces>()
-        .Use<CreateNetworks>()
-        .Use<CreateDomain>();
 
     /// <summary>
     /// A machine with one private network at 10.20.30.10 unless <paramref name="configure"/> says otherwise; pass
@@ -56,14 +44,10 @@ public abstract class TestDriverSteps
     {
         var machine = NewMachine(configureProvider: configureProvider);
         SeedBoxImage(machine);
-        await RunAsync(machine, CreationSteps()).ConfigureAwait(false);
+        await RunAsync(machine, LibvirtRecipes.Creation()).ConfigureAwait(false);
         return machine;
     }
 
-    /// <summary>
-    /// Puts the box image volume into the pool as an earlier import would have (the test driver cannot
-    /// upload, and does not see files copied into a pool directory). Returns its name.
-    /// </summary>
     /// <summary>A machine whose domain is created and started.</summary>
     internal async Task<LibvirtTestMachine> StartedMachineAsync(Action<LibvirtConfig>? configureProvider = null)
     {
@@ -72,6 +56,10 @@ public abstract class TestDriverSteps
         return machine;
     }
 
+    /// <summary>
+    /// Puts the box image volume into the pool as an earlier import would have (the test driver cannot
+    /// upload, and does not see files copied into a pool directory). Returns its name.
+    /// </summary>
     internal string SeedBoxImage(LibvirtTestMachine machine)
     {
         var name = HandleBoxImage.VolumeName(machine.FakeHost.Box, "box.img");
@@ -112,6 +100,25 @@ public abstract class TestDriverSteps
             return n.Name;
         }
     })];
+
+    /// <summary>The networks libvirt has that the host registry of <paramref name="machine"/> records as vnet's.</summary>
+    internal IReadOnlyList<string> RecordedNetworks(LibvirtTestMachine machine)
+    {
+        var registry = new CreatedNetworks(machine.FakeHost.Home, TestDriver.Uri);
+        var recorded = new List<string>();
+        foreach (var network in Libvirt.ListAllNetworks())
+        {
+            using (network)
+            {
+                if (registry.Contains(network))
+                {
+                    recorded.Add(network.Name);
+                }
+            }
+        }
+
+        return recorded;
+    }
 
     internal bool DomainExists(string name)
     {

@@ -181,6 +181,40 @@ public class ActionPipelineTests
         }));
     }
 
+    [Test]
+    public void Describe_MarksAStepThatWorksAfterTheRest()
+    {
+        // Given
+        var builder = new ActionBuilder().Use(new LateStep()).Use(new Step("a", _log));
+
+        // When
+        var lines = builder.Describe();
+
+        // Then
+        Assert.That(lines, Is.EqualTo(new[] { "LateStep (after the rest)", "Step" }));
+    }
+
+    [Test]
+    public void ABuiltBuilder_RefusesMoreSteps_NamingItsSteps()
+    {
+        // Given
+        var builder = new ActionBuilder().Use(new Step("a", _log)).Call(new FixedCondition(true), (_, _) => { });
+        builder.Build();
+
+        // When
+        var refusals = new TestDelegate[]
+        {
+            () => builder.Use(new Step("late", _log)),
+            () => builder.Use(new ActionBuilder()),
+            () => builder.Call(new FixedCondition(true), (_, _) => { }),
+            () => builder.InsertBefore<Step>(new Step("late", _log)),
+            () => builder.InsertAfter<Step>(new Step("late", _log)),
+        }.Select(refusal => Assert.Throws<InvalidOperationException>(refusal)).ToList();
+
+        // Then
+        Assert.That(refusals.Select(e => e!.Message), Has.All.StartsWith("The ActionBuilder [Step, FixedCondition?] was already built"));
+    }
+
     private static ActionContext Context(CancellationToken token = default) => new(new FakeMachine(), token);
 
     private class Step(string name, List<string> log, bool recoverable = false, bool fail = false, Action? onInvoke = null, Action<ActionContext>? onRecover = null) : IAction, IRecoverable
@@ -211,6 +245,11 @@ public class ActionPipelineTests
     }
 
     private sealed class Marker(string name, List<string> log) : Step(name, log);
+
+    private sealed class LateStep : IAction, IWorksAfterTheRest
+    {
+        public Task InvokeAsync(ActionContext context, ActionDelegate next) => next(context);
+    }
 
     private sealed class FixedCondition(bool result) : ICondition
     {

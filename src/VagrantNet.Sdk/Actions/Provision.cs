@@ -15,7 +15,7 @@ namespace VagrantNet.Sdk.Actions;
 /// <item><c>--provision-with a,b</c> keeps only those (by name or type) and implies provisioning; <c>never</c> ones run only when named.</item>
 /// </list>
 /// </summary>
-public sealed class Provision : IAction
+public sealed class Provision : IAction, IWorksAfterTheRest
 {
     public const string SentinelFile = "action_provision";
 

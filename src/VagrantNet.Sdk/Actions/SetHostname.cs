@@ -3,7 +3,7 @@ using VagrantNet.Sdk.Pipeline;
 namespace VagrantNet.Sdk.Actions;
 
 /// <summary>After the machine is up, sets <c>vm.hostname</c> in the guest through its <c>change_host_name</c> capability.</summary>
-public sealed class SetHostname : IAction
+public sealed class SetHostname : IAction, IWorksAfterTheRest
 {
     public const string Capability = "change_host_name";
 

@@ -8,7 +8,7 @@ namespace VagrantNet.Sdk.Actions;
 /// pipeline (boot), then enables its folders in the running guest on the way back. Records the types
 /// used in <c>synced_folders</c> so <see cref="SyncedFolderCleanup"/> knows what to clean.
 /// </summary>
-public sealed class SyncedFolders : IAction
+public sealed class SyncedFolders : IAction, IWorksAfterTheRest
 {
     public const string StateFile = "synced_folders";
 

@@ -2,11 +2,13 @@ namespace VagrantNet.Sdk.Pipeline;
 
 /// <summary>
 /// Builds a pipeline as Vagrant's builder does: a list of steps, <see cref="Call{TCondition}"/> branches,
-/// and hooks that insert steps before or after a step type (also inside branches).
+/// and hooks that insert steps before or after a step type (also inside branches). Frozen once built: a step added
+/// later would never run, so it is refused.
 /// </summary>
 public sealed class ActionBuilder
 {
     private readonly List<Step> _steps = [];
+    private bool _built;
 
     public IReadOnlyList<Step> Steps => _steps;
 
@@ -15,6 +17,7 @@ public sealed class ActionBuilder
 
     public ActionBuilder Use(IAction action)
     {
+        RefuseIfBuilt();
         _steps.Add(new Step(action));
         return this;
     }
@@ -22,6 +25,7 @@ public sealed class ActionBuilder
     /// <summary>Splices every step of <paramref name="other"/> in here, as Vagrant's <c>use(builder)</c> does.</summary>
     public ActionBuilder Use(ActionBuilder other)
     {
+        RefuseIfBuilt();
         _steps.AddRange(other._steps);
         return this;
     }
@@ -32,6 +36,7 @@ public sealed class ActionBuilder
 
     public ActionBuilder Call(ICondition condition, Action<bool, ActionBuilder> branch)
     {
+        RefuseIfBuilt();
         _steps.Add(new Step(new BranchAction(condition, branch)));
         return this;
     }
@@ -47,10 +52,18 @@ public sealed class ActionBuilder
     public bool Contains<T>()
         where T : IAction => _steps.Any(s => s.Action is T);
 
-    /// <summary>The runnable pipeline.</summary>
-    public ActionPipeline Build() => new([.. _steps.Select(s => s.Action)]);
+    /// <summary>The runnable pipeline; the builder takes no more steps after it.</summary>
+    public ActionPipeline Build()
+    {
+        _built = true;
+        return new([.. _steps.Select(s => s.Action)]);
+    }
 
-    /// <summary>The recipe as indented lines, branches expanded for both results: for tests and dry runs.</summary>
+    /// <summary>
+    /// The recipe as indented lines, branches expanded for both results: for tests and dry runs. A step that works after
+    /// the rest (<see cref="IWorksAfterTheRest"/>) is listed where it is entered and marked "(after the rest)": its work
+    /// comes once the steps below it are done.
+    /// </summary>
     public IReadOnlyList<string> Describe()
     {
         var lines = new List<string>();
@@ -75,13 +88,14 @@ public sealed class ActionBuilder
             }
             else
             {
-                lines.Add(indent + ActionNames.Of(step.Action));
+                lines.Add(indent + ActionNames.Of(step.Action) + (step.Action is IWorksAfterTheRest ? " (after the rest)" : string.Empty));
             }
         }
     }
 
     private ActionBuilder Insert(Type existing, IAction action, int offset)
     {
+        RefuseIfBuilt();
         for (var i = _steps.Count - 1; i >= 0; i--)
         {
             if (existing.IsInstanceOfType(_steps[i].Action))
@@ -95,6 +109,15 @@ public sealed class ActionBuilder
         }
 
         return this;
+    }
+
+    private void RefuseIfBuilt()
+    {
+        if (_built)
+        {
+            var steps = string.Join(", ", _steps.Select(s => ActionNames.Of(s.Action) + (s.Action is BranchAction ? "?" : string.Empty)));
+            throw new InvalidOperationException($"The ActionBuilder [{steps}] was already built; add or insert steps (hooks included) before Build().");
+        }
     }
 
     public sealed record Step(IAction Action);
@@ -135,3 +158,9 @@ public interface IDescribedAction
 {
     string Description { get; }
 }
+
+/// <summary>
+/// A step that does its work after the rest of the pipeline, on the way back (provisioning once the machine has booted,
+/// say), so that <see cref="ActionBuilder.Describe()"/> can tell when things happen.
+/// </summary>
+public interface IWorksAfterTheRest;
