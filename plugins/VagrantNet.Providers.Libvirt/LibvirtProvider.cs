@@ -83,10 +83,6 @@ public sealed class LibvirtProvider : IProvider, IDisposable
         return Task.FromResult<SshInfo?>(new SshInfo(address, 22, "vagrant") { PrivateKeyPaths = _machine.Host.InsecurePrivateKeyPaths });
     }
 
-    public void MachineIdChanged()
-    {
-    }
-
     public LibvirtDomain? FindDomain() => _machine.Id is { } id ? Driver.FindDomain(id) : null;
 
     public LibvirtDomain RequireDomain() =>

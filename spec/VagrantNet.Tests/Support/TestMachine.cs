@@ -72,8 +72,6 @@ internal sealed class TestMachine : IMachine, IDisposable
         set => _communicator = value;
     }
 
-    public BoxInfo? Box => null;
-
     public TestHost TestHost { get; }
 
     public IVnetHost Host => TestHost;
