@@ -32,7 +32,7 @@ public static class KeyInsertion
     public static async Task RunAsync(IMachine machine, CancellationToken cancellation)
     {
         machine.Ui.Detail("Vagrant's insecure key was used to log in; vnet replaces it with a new key for this machine.");
-        var (privateKey, publicKey) = await KeyGen.Ed25519Async($"vnet {machine.Name}", cancellation).ConfigureAwait(false);
+        var (privateKey, publicKey) = await KeyGen.Ed25519Async(machine.Host.Processes, $"vnet {machine.Name}", cancellation).ConfigureAwait(false);
         machine.Ui.Detail("Inserting the new public key into the guest...");
         await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.InsertPublicKey, publicKey, cancellation).ConfigureAwait(false);
         machine.WriteState(PrivateKeyFile, privateKey, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -40,7 +40,7 @@ public static class KeyInsertion
         machine.Ui.Detail("Removing the insecure key from the guest, if it is there...");
         foreach (var insecure in machine.Host.InsecurePrivateKeyPaths)
         {
-            var insecurePublic = await KeyGen.PublicKeyOfAsync(insecure, cancellation).ConfigureAwait(false);
+            var insecurePublic = await KeyGen.PublicKeyOfAsync(machine.Host.Processes, insecure, cancellation).ConfigureAwait(false);
             await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.RemovePublicKey, insecurePublic, cancellation).ConfigureAwait(false);
         }
 

@@ -24,7 +24,7 @@ public sealed class NfsSyncedFolder : ISyncedFolder
     private readonly Func<IMachine, IReadOnlyList<INfsServer>> _servers;
 
     public NfsSyncedFolder()
-        : this(machine => NfsServers.All(machine.Host.Home))
+        : this(machine => NfsServers.All(machine.Host))
     {
     }
 
