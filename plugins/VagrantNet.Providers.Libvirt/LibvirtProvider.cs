@@ -17,7 +17,7 @@ public sealed class LibvirtProvider : IProvider, IDisposable
         _machine = machine;
         Config = (LibvirtConfig)machine.ProviderConfig;
         Driver = new LibvirtDriver(Config.Uri!);
-        KvmProbe = new KvmProbe(Path.Combine(machine.Host.Home, "cache"));
+        KvmProbe = new KvmProbe(machine.Host);
         CreatedNetworks = new CreatedNetworks(machine.Host.Home, Config.Uri!);
     }
 

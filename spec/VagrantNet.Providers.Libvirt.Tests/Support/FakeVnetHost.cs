@@ -68,7 +68,11 @@ internal sealed class FakeVnetHost : IVnetHost
     IProcessRunner IVnetHost.Processes => Processes;
 
     /// <summary>A plain write: the steps' tests need the content, not the atomicity.</summary>
-    public void WriteFileAtomically(string path, string content, UnixFileMode? mode = null) => File.WriteAllText(path, content);
+    public void WriteFileAtomically(string path, string content, UnixFileMode? mode = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
 
     /// <summary>The engine's rule (VnetHost), repeated: the libvirt tests run without Core.</summary>
     public string SanitizeName(string text) =>
