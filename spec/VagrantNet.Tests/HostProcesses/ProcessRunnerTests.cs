@@ -63,6 +63,19 @@ public class ProcessRunnerTests
         Assert.That(error.Message, Does.Contain("Could not run 'vnet-no-such-program' on this host").And.Contain("Is it installed?"));
     }
 
+    [Test]
+    public void Find_LooksAProgramUpOnPath_AndTakesAPathAsIs()
+    {
+        // When
+        var runner = Runner();
+
+        // Then
+        Assert.That(runner.Find("sh"), Does.EndWith("/sh").And.Matches<string>(File.Exists));
+        Assert.That(runner.Find("vnet-no-such-program"), Is.Null);
+        Assert.That(runner.Find("/bin/sh"), Is.EqualTo("/bin/sh"));
+        Assert.That(runner.Find("/no/such/sh"), Is.Null);
+    }
+
     private ProcessRunner Runner() => new(_log);
 
     /// <summary>Whether the process has ended: no longer listed, or a zombie nobody reaped yet.</summary>

@@ -37,7 +37,18 @@ public sealed class ProcessRunner(ILogger logger) : IProcessRunner
         }
     }
 
-    public string? Find(string program) => HostProcess.Which(program);
+    public string? Find(string program)
+    {
+        if (program.Contains('/'))
+        {
+            return File.Exists(program) ? program : null;
+        }
+
+        return (System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, program))
+            .FirstOrDefault(File.Exists);
+    }
 
     private static PipeTarget Sink(StringBuilder text, Action<string>? onLine) =>
         PipeTarget.ToDelegate(line =>

@@ -16,7 +16,7 @@ public sealed class RsyncSyncedFolder : ISyncedFolder
 
     public string? Usable(IMachine machine)
     {
-        if (HostProcess.Which("rsync") is null)
+        if (machine.Host.Processes.Find("rsync") is null)
         {
             return "rsync is not installed on this host (install the rsync package)";
         }

@@ -44,7 +44,7 @@ public sealed class GaneshaNfsServer : INfsServer
 
     public string? Unavailable()
     {
-        if (HostProcess.Which(Program) is null)
+        if (_processes.Find(Program) is null)
         {
             return "NFS-Ganesha is not installed (install nfs-ganesha and nfs-ganesha-vfs)";
         }

@@ -33,7 +33,7 @@ public sealed class KernelNfsServer : INfsServer
             return "the host kernel has no NFS server (nfsd is not in /proc/filesystems)";
         }
 
-        return HostProcess.Which("exportfs") is null ? "exportfs is missing (install nfs-kernel-server)" : null;
+        return _processes.Find("exportfs") is null ? "exportfs is missing (install nfs-kernel-server)" : null;
     }
 
     public async Task<IReadOnlyList<string>> ExportAsync(string machineKey, IReadOnlyList<NfsExport> exports, CancellationToken cancellation)
