@@ -63,10 +63,6 @@ public sealed class LibvirtProvider : IProvider, IDisposable
         return Task.FromResult<SshInfo?>(new SshInfo(address, 22, "vagrant") { PrivateKeyPaths = _machine.Host.InsecurePrivateKeyPaths });
     }
 
-    public void MachineIdChanged()
-    {
-    }
-
     private static MachineState Describe(DomainState state) => state switch
     {
         DomainState.Running => new("running", "running", "The domain is running. To stop it, run `vnet halt`; to destroy it, `vnet destroy`."),

@@ -17,8 +17,4 @@ public sealed class SampleProvider(IMachine machine) : IProvider
     }
 
     public Task<SshInfo?> SshInfoAsync(CancellationToken cancellation) => Task.FromResult<SshInfo?>(null);
-
-    public void MachineIdChanged()
-    {
-    }
 }

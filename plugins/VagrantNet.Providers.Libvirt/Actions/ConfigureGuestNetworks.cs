@@ -1,5 +1,6 @@
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Pipeline;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Providers.Libvirt.Actions;
 
@@ -18,7 +19,7 @@ public sealed class ConfigureGuestNetworks : IAction
         if (networks.Count > 0)
         {
             context.Ui.Info("Configuring and enabling network interfaces...");
-            await context.Machine.Guest.InvokeAsync("configure_networks", context.Cancellation, networks).ConfigureAwait(false);
+            await context.Machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.ConfigureNetworks, networks, context.Cancellation).ConfigureAwait(false);
         }
 
         await next(context).ConfigureAwait(false);

@@ -26,7 +26,7 @@ public sealed class CreateCloudInitSeed : IAction
             try
             {
                 context.Ui.Info("Creating the cloud-init seed (NoCloud, label cidata)...");
-                await seed.WriteIsoAsync(iso, machine.Name, context.Cancellation).ConfigureAwait(false);
+                await seed.WriteIsoAsync(machine.Host.Processes, iso, machine.Name, context.Cancellation).ConfigureAwait(false);
                 context.Set(LibvirtKeys.CloudInitSeedPath, Upload(context, domainName + "-cidata.iso", iso));
             }
             finally

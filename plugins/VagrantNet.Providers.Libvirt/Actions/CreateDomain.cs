@@ -16,7 +16,7 @@ public sealed class CreateDomain : IAction
         var machine = context.Machine;
         var config = context.LibvirtConfig();
         var driver = context.Driver();
-        var choice = DriverChoice.Decide(config.Driver, driver.IsLocal, () => new KvmProbe(Path.Combine(machine.Host.Home, "cache")).WhyNotUsable(), machine.Name);
+        var choice = DriverChoice.Decide(config.Driver, driver.IsLocal, () => new KvmProbe(machine.Host).WhyNotUsable(), machine.Name);
         if (choice.Notice is not null)
         {
             context.Ui.Warn(choice.Notice);

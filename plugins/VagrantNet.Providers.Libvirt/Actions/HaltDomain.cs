@@ -1,6 +1,7 @@
 using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Providers.Libvirt.Interop;
 using VagrantNet.Sdk.Pipeline;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Providers.Libvirt.Actions;
 
@@ -67,7 +68,7 @@ public sealed class HaltDomain(TimeProvider? time = null) : IAction
                 return false;
             }
 
-            await context.Machine.Guest.InvokeAsync("halt", context.Cancellation).ConfigureAwait(false);
+            await context.Machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.Halt, context.Cancellation).ConfigureAwait(false);
             await context.Machine.Communicator.ResetAsync().ConfigureAwait(false);
             return true;
         }

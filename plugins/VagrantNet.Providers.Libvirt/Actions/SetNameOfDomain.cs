@@ -43,7 +43,7 @@ public static class DomainNaming
 {
     public static string For(Sdk.Machines.IMachine machine, LibvirtConfig config)
     {
-        var prefix = config.DefaultPrefix ?? Sanitize(machine.ProjectName) + "_";
+        var prefix = config.DefaultPrefix ?? machine.Host.SanitizeName(machine.ProjectName) + "_";
         var name = prefix + machine.Name;
         if (config.RandomHostname == true)
         {
@@ -52,7 +52,4 @@ public static class DomainNaming
 
         return name;
     }
-
-    private static string Sanitize(string text) =>
-        string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text;
 using VagrantNet.Sdk.Config;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Providers.Libvirt.CloudInit;
 
@@ -30,39 +30,28 @@ public sealed class NoCloudSeed(string userData, string metaData)
     }
 
     /// <summary>Writes the seed image to <paramref name="isoPath"/> with the host's <c>genisoimage</c>; errors name <paramref name="machine"/>.</summary>
-    public async Task WriteIsoAsync(string isoPath, string machine, CancellationToken cancellation)
+    public async Task WriteIsoAsync(IProcessRunner processes, string isoPath, string machine, CancellationToken cancellation)
     {
         var staging = Directory.CreateTempSubdirectory("vnet-cidata-").FullName;
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(staging, "user-data"), UserData, cancellation).ConfigureAwait(false);
-            await File.WriteAllTextAsync(Path.Combine(staging, "meta-data"), MetaData, cancellation).ConfigureAwait(false);
-            var start = new ProcessStartInfo("genisoimage")
-            {
-                ArgumentList = { "-quiet", "-output", isoPath, "-volid", VolumeLabel, "-joliet", "-rock", Path.Combine(staging, "user-data"), Path.Combine(staging, "meta-data") },
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            Process process;
+            var userData = Path.Combine(staging, "user-data");
+            var metaData = Path.Combine(staging, "meta-data");
+            await File.WriteAllTextAsync(userData, UserData, cancellation).ConfigureAwait(false);
+            await File.WriteAllTextAsync(metaData, MetaData, cancellation).ConfigureAwait(false);
+            ProcessResult result;
             try
             {
-                process = Process.Start(start)!;
+                result = await processes.RunAsync(new ProcessRequest("genisoimage", ["-quiet", "-output", isoPath, "-volid", VolumeLabel, "-joliet", "-rock", userData, metaData]), cancellation).ConfigureAwait(false);
             }
-            catch (System.ComponentModel.Win32Exception e)
+            catch (HostProgramMissingException e)
             {
-                throw new LibvirtProviderException($"Machine '{machine}': config.Vm.CloudInit needs genisoimage on this host to write the seed image (apt-get install genisoimage): {e.Message}", e);
+                throw new LibvirtProviderException($"Machine '{machine}': config.Vm.CloudInit needs genisoimage on this host to write the seed image (apt-get install genisoimage): {e.InnerException?.Message}", e);
             }
 
-            using (process)
+            if (result.ExitCode != 0)
             {
-                var stderr = process.StandardError.ReadToEndAsync(cancellation);
-                await process.StandardOutput.ReadToEndAsync(cancellation).ConfigureAwait(false);
-                await process.WaitForExitAsync(cancellation).ConfigureAwait(false);
-                if (process.ExitCode != 0)
-                {
-                    throw new LibvirtProviderException($"Machine '{machine}': genisoimage could not write the cloud-init seed (exit {process.ExitCode}): {(await stderr.ConfigureAwait(false)).Trim()}");
-                }
+                throw new LibvirtProviderException($"Machine '{machine}': genisoimage could not write the cloud-init seed (exit {result.ExitCode}): {result.Stderr.Trim()}");
             }
         }
         finally

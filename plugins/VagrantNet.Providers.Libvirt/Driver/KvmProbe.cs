@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Providers.Libvirt.Driver;
 
@@ -9,78 +9,79 @@ namespace VagrantNet.Providers.Libvirt.Driver;
 /// sector under KVM that writes "OK" to QEMU's debug port and exits through isa-debug-exit; under TCG it takes
 /// milliseconds, so anything but a prompt "OK" means KVM is not usable. The verdict is cached per kernel and QEMU.
 /// </summary>
-public sealed class KvmProbe(string cacheDirectory, TimeSpan? timeout = null)
+public sealed class KvmProbe(IVnetHost host, TimeSpan? timeout = null, string kvmDevice = KvmProbe.KvmDevice)
 {
+    public const string KvmDevice = "/dev/kvm";
+    public const string Qemu = "qemu-system-x86_64";
+
     private static readonly byte[] BootSector = MakeBootSector();
 
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(4);
 
+    private string CacheFile => Path.Combine(host.Home, "cache", "kvm-probe.json");
+
     /// <summary>Null when KVM works, else why not.</summary>
+    /// <remarks>Synchronous because the driver choice asks lazily from a synchronous rule; it runs once per kernel and QEMU.</remarks>
     public string? WhyNotUsable()
     {
-        if (!File.Exists("/dev/kvm"))
+        if (!File.Exists(kvmDevice))
         {
-            return "/dev/kvm does not exist (no hardware virtualization, or the kvm module is not loaded)";
+            return $"{kvmDevice} does not exist (no hardware virtualization, or the kvm module is not loaded)";
         }
 
-        var qemu = FindQemu();
+        var qemu = host.Processes.Find(Qemu);
         if (qemu is null)
         {
-            return "qemu-system-x86_64 was not found to test KVM with";
+            return $"{Qemu} was not found to test KVM with";
         }
 
-        var key = $"{Environment.OSVersion.VersionString}|{File.GetLastWriteTimeUtc(qemu):O}";
-        var cacheFile = Path.Combine(cacheDirectory, "kvm-probe.json");
-        if (ReadCache(cacheFile, key) is { } cached)
+        var key = CacheKey(qemu);
+        if (ReadCache(key) is { } cached)
         {
             return cached.Length == 0 ? null : cached;
         }
 
-        var verdict = Run(qemu);
-        WriteCache(cacheFile, key, verdict ?? string.Empty);
+        var verdict = RunAsync(qemu).GetAwaiter().GetResult();
+        WriteCache(key, verdict ?? string.Empty);
         return verdict;
     }
 
-    private string? Run(string qemu)
+    /// <summary>The cache entry's key: the kernel and the QEMU binary's time stamp, so an upgrade of either probes again.</summary>
+    private static string CacheKey(string qemu) => $"{Environment.OSVersion.VersionString}|{File.GetLastWriteTimeUtc(qemu):O}";
+
+    /// <summary>QEMU's arguments to boot <paramref name="image"/> under KVM with the debug console on stdout.</summary>
+    private static IReadOnlyList<string> Arguments(string image) =>
+    [
+        "-accel", "kvm", "-cpu", "host", "-machine", "pc", "-m", "16", "-nodefaults", "-display", "none", "-no-reboot",
+        "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-debugcon", "stdio",
+        "-drive", $"file={image},format=raw,if=floppy",
+    ];
+
+    private async Task<string?> RunAsync(string qemu)
     {
         var image = Path.Combine(Path.GetTempPath(), $"vnet-kvm-probe-{Environment.ProcessId}.img");
-        File.WriteAllBytes(image, BootSector);
+        await File.WriteAllBytesAsync(image, BootSector).ConfigureAwait(false);
         try
         {
-            var start = new ProcessStartInfo(qemu)
+            using var deadline = new CancellationTokenSource(_timeout);
+            ProcessResult result;
+            try
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[]
-            {
-                "-accel", "kvm", "-cpu", "host", "-machine", "pc", "-m", "16", "-nodefaults", "-display", "none", "-no-reboot",
-                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-debugcon", "stdio",
-                "-drive", $"file={image},format=raw,if=floppy",
-            })
-            {
-                start.ArgumentList.Add(arg);
+                result = await host.Processes.RunAsync(new ProcessRequest(qemu, Arguments(image)), deadline.Token).ConfigureAwait(false);
             }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start QEMU");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(_timeout))
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
                 return $"a test guest under KVM did not finish a trivial boot within {_timeout.TotalSeconds:0} s (it takes milliseconds under TCG); this host's KVM cannot run guests (nested virtualization?)";
             }
 
             // isa-debug-exit turns the value 1 into exit code 3.
-            if (process.ExitCode == 3 && stdout.Result.Contains("OK", StringComparison.Ordinal))
+            if (result.ExitCode == 3 && result.Stdout.Contains("OK", StringComparison.Ordinal))
             {
                 return null;
             }
 
-            var error = stderr.Result.Trim();
-            return $"a test guest under KVM failed (exit {process.ExitCode}){(error.Length > 0 ? ": " + error.Split('\n')[0] : string.Empty)}";
+            var error = result.Stderr.Trim();
+            return $"a test guest under KVM failed (exit {result.ExitCode}){(error.Length > 0 ? ": " + error.Split('\n')[0] : string.Empty)}";
         }
         finally
         {
@@ -88,18 +89,11 @@ public sealed class KvmProbe(string cacheDirectory, TimeSpan? timeout = null)
         }
     }
 
-    private static string? FindQemu() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin")
-            .Split(':')
-            .Append("/usr/bin")
-            .Select(d => Path.Combine(d, "qemu-system-x86_64"))
-            .FirstOrDefault(File.Exists);
-
-    private static string? ReadCache(string file, string key)
+    private string? ReadCache(string key)
     {
         try
         {
-            var entry = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file));
+            var entry = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(CacheFile));
             return entry is not null && entry.GetValueOrDefault("key") == key ? entry.GetValueOrDefault("verdict") : null;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
@@ -108,14 +102,11 @@ public sealed class KvmProbe(string cacheDirectory, TimeSpan? timeout = null)
         }
     }
 
-    private static void WriteCache(string file, string key, string verdict)
+    private void WriteCache(string key, string verdict)
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var temp = file + ".tmp-" + Environment.ProcessId;
-            File.WriteAllText(temp, JsonSerializer.Serialize(new Dictionary<string, string> { ["key"] = key, ["verdict"] = verdict }));
-            File.Move(temp, file, overwrite: true);
+            host.WriteFileAtomically(CacheFile, JsonSerializer.Serialize(new Dictionary<string, string> { ["key"] = key, ["verdict"] = verdict }));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,11 +1,11 @@
-using System.Diagnostics;
-using System.Text;
 using VagrantNet.Providers.Libvirt.CloudInit;
 using VagrantNet.Sdk.Config;
+using VagrantNet.Sdk.Plugins;
+using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Providers.Libvirt.Tests.CloudInit;
 
-/// <summary>The NoCloud seed: what cloud-init reads from it, and the image genisoimage writes.</summary>
+/// <summary>The NoCloud seed: what cloud-init reads from it, and how genisoimage is asked to write its image (the image a guest boots with is the acceptance tier's).</summary>
 public class NoCloudSeedTests
 {
     [Test]
@@ -39,38 +39,55 @@ public class NoCloudSeedTests
     }
 
     [Test]
-    public async Task The_Image_Is_Labelled_Cidata_And_Holds_Both_Files()
+    public async Task The_Image_Is_Written_By_Genisoimage_Labelled_Cidata_From_Both_Files()
     {
-        if (!File.Exists("/usr/bin/genisoimage") || !File.Exists("/usr/bin/isoinfo"))
-        {
-            Assert.Ignore("needs genisoimage (apt-get install genisoimage)");
-        }
-
         // Given
         var seed = new NoCloudSeed("#cloud-config\nhostname: x\n", "instance-id: i-1\n");
-        var iso = Path.Combine(Path.GetTempPath(), $"vnet-seed-test-{Guid.NewGuid():N}.iso");
-        try
+        var staged = new Dictionary<string, string>();
+        var genisoimage = new FakeProcessRunner((request, _) =>
         {
-            // When
-            await seed.WriteIsoAsync(iso, "web", CancellationToken.None);
+            foreach (var file in request.Arguments.TakeLast(2))
+            {
+                staged[Path.GetFileName(file)] = File.ReadAllText(file);
+            }
 
-            // Then: the primary volume descriptor (sector 16) names the volume; Rock Ridge keeps the file names
-            var bytes = await File.ReadAllBytesAsync(iso);
-            Assert.That(Encoding.ASCII.GetString(bytes, (16 * 2048) + 40, 32).TrimEnd(), Is.EqualTo("cidata"));
-            Assert.That(IsoFile(iso, "/user-data"), Is.EqualTo(seed.UserData));
-            Assert.That(IsoFile(iso, "/meta-data"), Is.EqualTo(seed.MetaData));
-        }
-        finally
-        {
-            File.Delete(iso);
-        }
+            return Task.FromResult(new ProcessResult(0, string.Empty, string.Empty));
+        });
+
+        // When
+        await seed.WriteIsoAsync(genisoimage, "/tmp/seed.iso", "web", CancellationToken.None);
+
+        // Then
+        var request = genisoimage.Requests.Single();
+        Assert.That(request.Program, Is.EqualTo("genisoimage"));
+        Assert.That(request.Arguments.SkipLast(2), Is.EqualTo(new[] { "-quiet", "-output", "/tmp/seed.iso", "-volid", "cidata", "-joliet", "-rock" }));
+        Assert.That(staged, Is.EqualTo(new Dictionary<string, string> { ["user-data"] = seed.UserData, ["meta-data"] = seed.MetaData }));
+        Assert.That(Directory.Exists(Path.GetDirectoryName(request.Arguments[^1])), Is.False, "the staging directory is removed");
     }
 
-    private static string IsoFile(string iso, string path)
+    [Test]
+    public void A_Failing_Genisoimage_Is_Reported_With_The_Machine_And_Its_Error()
     {
-        using var process = Process.Start(new ProcessStartInfo("isoinfo", ["-R", "-i", iso, "-x", path]) { RedirectStandardOutput = true })!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return text;
+        // Given
+        var genisoimage = new FakeProcessRunner((_, _) => Task.FromResult(new ProcessResult(1, string.Empty, "genisoimage: No space left on device\n")));
+
+        // When
+        var error = Assert.ThrowsAsync<LibvirtProviderException>(() => new NoCloudSeed("u", "m").WriteIsoAsync(genisoimage, "/tmp/seed.iso", "web", CancellationToken.None));
+
+        // Then
+        Assert.That(error!.Message, Is.EqualTo("Machine 'web': genisoimage could not write the cloud-init seed (exit 1): genisoimage: No space left on device"));
+    }
+
+    [Test]
+    public void Without_Genisoimage_The_Error_Says_How_To_Install_It()
+    {
+        // Given
+        var missing = new FakeProcessRunner((request, _) => throw new HostProgramMissingException(request.Program, new System.ComponentModel.Win32Exception(2)));
+
+        // When
+        var error = Assert.ThrowsAsync<LibvirtProviderException>(() => new NoCloudSeed("u", "m").WriteIsoAsync(missing, "/tmp/seed.iso", "web", CancellationToken.None));
+
+        // Then
+        Assert.That(error!.Message, Does.StartWith("Machine 'web': config.Vm.CloudInit needs genisoimage on this host").And.Contain("apt-get install genisoimage"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;
+using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Providers.Libvirt.Tests.Support;
 
@@ -60,6 +61,22 @@ internal sealed class FakeVnetHost : IVnetHost
 
     public IProvisioner CreateProvisioner(string type) =>
         throw new NotSupportedException($"the libvirt step tests have no provisioner '{type}'");
+
+    /// <summary>Runs nothing: a step that starts a host program gets exit status 0 and no output unless a test replaces it.</summary>
+    public FakeProcessRunner Processes { get; set; } = new();
+
+    IProcessRunner IVnetHost.Processes => Processes;
+
+    /// <summary>A plain write: the steps' tests need the content, not the atomicity.</summary>
+    public void WriteFileAtomically(string path, string content, UnixFileMode? mode = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    /// <summary>The engine's rule (VnetHost), repeated: the libvirt tests run without Core.</summary>
+    public string SanitizeName(string text) =>
+        string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 
     /// <summary>Records what the steps ask of port forwarding; forwards nothing.</summary>
     public RecordingPortForwarder PortForwarder { get; } = new();

@@ -75,8 +75,6 @@ internal sealed class LibvirtTestMachine : IMachine, IDisposable
 
     public ICommunicator Communicator => UnreachableCommunicator;
 
-    public BoxInfo? Box => null;
-
     public FakeVnetHost FakeHost { get; }
 
     public IVnetHost Host => FakeHost;

@@ -35,9 +35,9 @@ internal sealed class UnreachableGuest : IGuestCapabilities
 {
     public Task<string> DetectAsync(CancellationToken cancellation) => throw Unreachable();
 
-    public Task<bool> HasAsync(string capability, CancellationToken cancellation) => Task.FromResult(false);
+    public Task<bool> HasAsync(GuestCapability capability, CancellationToken cancellation) => Task.FromResult(false);
 
-    public Task<object?> InvokeAsync(string capability, CancellationToken cancellation, params object?[] args) => throw Unreachable();
+    public Task<TResult> InvokeAsync<TArgs, TResult>(GuestCapability<TArgs, TResult> capability, TArgs args, CancellationToken cancellation) => throw Unreachable();
 
     private static NotSupportedException Unreachable() => new("the test driver's guests have no SSH");
 }

@@ -61,10 +61,10 @@ public class WaitForCommunicatorTests
         var registry = new Core.Plugins.PluginRegistry();
         var calls = new List<string>();
         registry.Guest("fake", null, "true");
-        registry.GuestCapability("fake", "change_host_name", (m, args, ct) =>
+        registry.GuestCapability("fake", GuestCapabilitiesWellKnown.ChangeHostName, (m, hostname, ct) =>
         {
-            calls.Add((string)args[0]!);
-            return Task.FromResult<object?>(null);
+            calls.Add(hostname);
+            return Task.FromResult(default(Unit));
         });
         using var machine = new TestMachine(c =>
         {

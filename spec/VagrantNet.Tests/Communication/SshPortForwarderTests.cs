@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using VagrantNet.Core.Communication;
 using VagrantNet.Core.Environment;
 using VagrantNet.Tests.Support;
@@ -33,7 +34,7 @@ public class SshPortForwarderTests
     {
         foreach (var machine in _machines)
         {
-            await new SshPortForwarder().StopAsync(machine, CancellationToken.None);
+            await new SshPortForwarder(new ProcessRunner(NullLogger.Instance)).StopAsync(machine, CancellationToken.None);
             machine.Dispose();
         }
 
@@ -48,7 +49,7 @@ public class SshPortForwarderTests
         // Given
         var hostPort = FreePort();
         var machine = Machine(c => c.Vm.Network.ForwardedPort(guest: _server.Port, host: hostPort, hostIp: "127.0.0.1"));
-        var forwarder = new SshPortForwarder();
+        var forwarder = new SshPortForwarder(new ProcessRunner(NullLogger.Instance));
 
         // When
         var started = await forwarder.StartAsync(machine, _server.Info(), CancellationToken.None);
@@ -77,7 +78,7 @@ public class SshPortForwarderTests
             c.Vm.Network.ForwardedPort(guest: _server.Port, host: free, hostIp: "127.0.0.1");
             c.Vm.Network.ForwardedPort(guest: 80, host: taken, hostIp: "127.0.0.1");
         });
-        var forwarder = new SshPortForwarder();
+        var forwarder = new SshPortForwarder(new ProcessRunner(NullLogger.Instance));
 
         // When
         var error = Assert.ThrowsAsync<VnetException>(() => forwarder.StartAsync(machine, _server.Info(), CancellationToken.None));
@@ -96,7 +97,7 @@ public class SshPortForwarderTests
         var machine = Machine(c => c.Vm.Network.ForwardedPort(guest: _server.Port, host: taken, hostIp: "127.0.0.1", autoCorrect: true));
 
         // When
-        var started = await new SshPortForwarder().StartAsync(machine, _server.Info(), CancellationToken.None);
+        var started = await new SshPortForwarder(new ProcessRunner(NullLogger.Instance)).StartAsync(machine, _server.Info(), CancellationToken.None);
 
         // Then
         var moved = started.Single().HostPort;
@@ -112,7 +113,7 @@ public class SshPortForwarderTests
         var machine = Machine(c => c.Vm.Network.ForwardedPort(guest: 53, host: FreePort(), protocol: "udp"));
 
         // When
-        var started = await new SshPortForwarder().StartAsync(machine, _server.Info(), CancellationToken.None);
+        var started = await new SshPortForwarder(new ProcessRunner(NullLogger.Instance)).StartAsync(machine, _server.Info(), CancellationToken.None);
 
         // Then
         Assert.That(started, Is.Empty);
@@ -126,7 +127,7 @@ public class SshPortForwarderTests
         // Given
         var hostPort = FreePort();
         var machine = Machine(c => c.Vm.Network.ForwardedPort(guest: _server.Port, host: hostPort, hostIp: "127.0.0.1"));
-        var forwarder = new SshPortForwarder();
+        var forwarder = new SshPortForwarder(new ProcessRunner(NullLogger.Instance));
         await forwarder.StartAsync(machine, _server.Info(), CancellationToken.None);
 
         // When: the port is its own (first) forwarding's, which must go first rather than count as taken.
@@ -143,7 +144,7 @@ public class SshPortForwarderTests
         // Given: a record whose control socket no longer exists (the master died with its guest).
         var machine = Machine(c => c.Vm.Network.ForwardedPort(guest: 80, host: 8080));
         machine.WriteState(SshPortForwarder.StateFile, "/tmp/vnet-fwd-gone\ntcp\t0.0.0.0\t8080\t127.0.0.1\t80\ttcp80\n");
-        var forwarder = new SshPortForwarder();
+        var forwarder = new SshPortForwarder(new ProcessRunner(NullLogger.Instance));
 
         // When
         var active = await forwarder.ActiveAsync(machine, CancellationToken.None);

@@ -1,6 +1,8 @@
 using VagrantNet.Core.Communication;
+using VagrantNet.Core.Environment;
 using VagrantNet.Core.Guests;
 using VagrantNet.Sdk.Config;
+using VagrantNet.Sdk.Plugins;
 using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Tests.Guests;
@@ -18,7 +20,7 @@ public class LinuxCapabilityFlowTests
         using var machine = new TestMachine(c => c.Vm.Guest = "linux") { Communicator = communicator };
 
         // When
-        await machine.Guest.InvokeAsync("reboot", CancellationToken.None);
+        await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.Reboot, CancellationToken.None);
 
         // Then
         Assert.That(bootIds, Is.Empty);
@@ -34,7 +36,7 @@ public class LinuxCapabilityFlowTests
         machine.Communicator = new ScriptedCommunicator(command => command == LinuxScripts.Halt ? throw new SshConnectionLostException("default", new IOException("gone")) : (0, []));
 
         // When / Then
-        await machine.Guest.InvokeAsync("halt", CancellationToken.None);
+        await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.Halt, CancellationToken.None);
         Assert.That(((ScriptedCommunicator)machine.Communicator).Log, Does.Contain("reset"));
     }
 
@@ -53,7 +55,7 @@ public class LinuxCapabilityFlowTests
         ];
 
         // When
-        await machine.Guest.InvokeAsync("configure_networks", CancellationToken.None, networks);
+        await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.ConfigureNetworks, networks, CancellationToken.None);
 
         // Then
         var script = communicator.Log.Single(l => l.StartsWith("sudo: ", StringComparison.Ordinal));
@@ -69,7 +71,7 @@ public class LinuxCapabilityFlowTests
         using var machine = new TestMachine(c => c.Vm.Guest = "alpine") { Communicator = communicator };
 
         // When
-        await machine.Guest.InvokeAsync("rsync_install", CancellationToken.None);
+        await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.RsyncInstall, CancellationToken.None);
 
         // Then
         Assert.That(communicator.Log, Is.EqualTo(new[] { "sudo: " + LinuxScripts.InstallRsyncAlpine }));
@@ -82,10 +84,23 @@ public class LinuxCapabilityFlowTests
         using var machine = new TestMachine(c => c.Vm.Guest = "ubuntu") { Communicator = new ScriptedCommunicator(_ => (0, [])) };
 
         // When
-        var has = await machine.Guest.HasAsync("change_host_name", CancellationToken.None);
-        var missing = await machine.Guest.HasAsync("mount_virtualbox_shared_folder", CancellationToken.None);
+        var has = await machine.Guest.HasAsync(GuestCapabilitiesWellKnown.ChangeHostName, CancellationToken.None);
+        var missing = await machine.Guest.HasAsync(new GuestCapability<string, Unit>("mount_virtualbox_shared_folder"), CancellationToken.None);
 
         // Then
         Assert.That((has, missing), Is.EqualTo((true, false)));
+    }
+
+    [Test]
+    public void Invoke_OfACapabilityTheGuestLacks_NamesTheGuestAndTheCapability()
+    {
+        // Given
+        using var machine = new TestMachine(c => c.Vm.Guest = "ubuntu") { Communicator = new ScriptedCommunicator(_ => (0, [])) };
+        var missing = new GuestCapability<string, Unit>("mount_virtualbox_shared_folder");
+
+        // When / Then
+        Assert.That(
+            async () => await machine.Guest.InvokeAsync(missing, "/vagrant", CancellationToken.None),
+            Throws.InstanceOf<VnetException>().With.Message.Contains("the guest 'ubuntu' has no capability 'mount_virtualbox_shared_folder'"));
     }
 }

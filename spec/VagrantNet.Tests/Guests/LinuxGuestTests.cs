@@ -36,10 +36,10 @@ public class LinuxGuestTests : LocalSshFixture
         var extra = Server.PublicKey(Server.GenerateKey("extra", "ed25519"));
 
         // When
-        await Machine.Guest.InvokeAsync("insert_public_key", CancellationToken.None, extra);
-        await Machine.Guest.InvokeAsync("insert_public_key", CancellationToken.None, extra);
+        await Machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.InsertPublicKey, extra, CancellationToken.None);
+        await Machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.InsertPublicKey, extra, CancellationToken.None);
         var inserted = Server.AuthorizedKeys;
-        await Machine.Guest.InvokeAsync("remove_public_key", CancellationToken.None, extra.Split(' ')[0] + " " + extra.Split(' ')[1] + " another-comment");
+        await Machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.RemovePublicKey, extra.Split(' ')[0] + " " + extra.Split(' ')[1] + " another-comment", CancellationToken.None);
 
         // Then
         Assert.That(inserted.Split('\n').Count(l => l == extra), Is.EqualTo(1));
@@ -51,9 +51,9 @@ public class LinuxGuestTests : LocalSshFixture
     public async Task ShellExpandGuestPath_ExpandsTheTilde_ToTheLoginUsersHome()
     {
         // When
-        var expanded = await Machine.Guest.InvokeAsync("shell_expand_guest_path", CancellationToken.None, "~/a/b");
-        var root = await Machine.Guest.InvokeAsync("shell_expand_guest_path", CancellationToken.None, "~root");
-        var plain = await Machine.Guest.InvokeAsync("shell_expand_guest_path", CancellationToken.None, "/etc/x");
+        var expanded = await Machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.ShellExpandGuestPath, "~/a/b", CancellationToken.None);
+        var root = await Machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.ShellExpandGuestPath, "~root", CancellationToken.None);
+        var plain = await Machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.ShellExpandGuestPath, "/etc/x", CancellationToken.None);
 
         // Then
         Assert.That(expanded, Is.EqualTo(Server.Home + "/a/b"));
@@ -65,7 +65,7 @@ public class LinuxGuestTests : LocalSshFixture
     public async Task RsyncInstalled_ReportsWhetherTheGuestHasRsync()
     {
         // When
-        var installed = await Machine.Guest.InvokeAsync("rsync_installed", CancellationToken.None);
+        var installed = await Machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.RsyncInstalled, CancellationToken.None);
 
         // Then
         Assert.That(installed, Is.EqualTo(File.Exists("/usr/bin/rsync")));
@@ -75,7 +75,7 @@ public class LinuxGuestTests : LocalSshFixture
     public async Task NetworkInterfaces_ListsPhysicalNicsWithTheirMacs()
     {
         // When
-        var interfaces = (IReadOnlyList<GuestInterface>)(await Machine.Guest.InvokeAsync("network_interfaces", CancellationToken.None))!;
+        var interfaces = await Machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.NetworkInterfaces, CancellationToken.None);
 
         // Then
         var expected = Directory.GetDirectories("/sys/class/net").Where(d => Directory.Exists(Path.Combine(d, "device"))).Select(Path.GetFileName).ToList();

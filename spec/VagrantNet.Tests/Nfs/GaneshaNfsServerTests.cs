@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using VagrantNet.Core.Environment;
 using VagrantNet.Core.SyncedFolders.Nfs;
 
 namespace VagrantNet.Tests.Nfs;
@@ -37,7 +39,7 @@ public class GaneshaNfsServerTests
 
         var directory = Directory.CreateTempSubdirectory("vnet-ganesha-").FullName;
         var shared = Directory.CreateDirectory(Path.Combine(directory, "share")).FullName;
-        var server = new GaneshaNfsServer(Path.Combine(directory, "state")) { CommandPrefix = ["/usr/sbin/ip", "netns", "exec", ns] };
+        var server = new GaneshaNfsServer(Path.Combine(directory, "state"), new ProcessRunner(NullLogger.Instance)) { CommandPrefix = ["/usr/sbin/ip", "netns", "exec", ns] };
         try
         {
             Run("/usr/sbin/ip", "netns", "exec", ns, "ip", "link", "set", "lo", "up");

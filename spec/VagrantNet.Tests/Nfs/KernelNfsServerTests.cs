@@ -1,5 +1,7 @@
 using VagrantNet.Core.Environment;
 using VagrantNet.Core.SyncedFolders.Nfs;
+using VagrantNet.Sdk.Plugins;
+using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Tests.Nfs;
 
@@ -84,7 +86,7 @@ public class KernelNfsServerTests
     public void AFailingExportfs_IsReportedWithItsError()
     {
         // Given
-        var server = new KernelNfsServer(_exports, (argv, _, _) => Task.FromResult(argv[^1] == "-ra" ? new HostProcess.Result(1, string.Empty, "bad line 3") : new HostProcess.Result(0, "0 0", string.Empty)));
+        var server = new KernelNfsServer(new FakeProcessRunner((r, _) => Task.FromResult(r.Arguments[^1] == "-ra" ? new ProcessResult(1, string.Empty, "bad line 3") : new ProcessResult(0, "0 0", string.Empty))), _exports);
 
         // When
         var error = Assert.ThrowsAsync<VnetException>(() => server.ExportAsync("m", [new NfsExport("root", "/x", "10.0.0.2")], CancellationToken.None));
@@ -93,9 +95,11 @@ public class KernelNfsServerTests
         Assert.That(error!.Message, Does.Contain("exportfs -ra failed").And.Contain("bad line 3"));
     }
 
-    private KernelNfsServer Server() => new(_exports, (argv, _, _) =>
-    {
-        _commands.Add(string.Join(' ', argv));
-        return Task.FromResult(argv[0] == "stat" ? new HostProcess.Result(0, "501 20\n", string.Empty) : new HostProcess.Result(0, string.Empty, string.Empty));
-    });
+    private KernelNfsServer Server() => new(
+        new FakeProcessRunner((r, _) =>
+        {
+            _commands.Add(string.Join(' ', [r.Program, .. r.Arguments]));
+            return Task.FromResult(r.Program == "stat" ? new ProcessResult(0, "501 20\n", string.Empty) : new ProcessResult(0, string.Empty, string.Empty));
+        }),
+        _exports);
 }

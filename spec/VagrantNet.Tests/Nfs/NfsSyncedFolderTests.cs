@@ -18,7 +18,7 @@ public class NfsSyncedFolderTests
     {
         // Given
         var server = new FakeServer("ganesha", null);
-        var mounts = new List<object?[]>();
+        var mounts = new List<NfsMountRequest>();
         using var machine = Machine(mounts, c =>
         {
             c.Vm.SyncedFolder(".", "/vagrant", disabled: true);
@@ -31,10 +31,10 @@ public class NfsSyncedFolderTests
 
         // Then
         Assert.That(server.Exported.Single(), Is.EqualTo(new NfsExport("/src", Path.Combine(machine.ProjectDirectory, "src"), "127.0.0.1")));
-        var args = mounts.Single();
-        Assert.That(args[0], Is.EqualTo("127.0.0.1"));
-        Assert.That(args[1], Is.EqualTo("127.0.0.1"));
-        Assert.That(((IEnumerable<NfsMount>)args[2]!).Single(), Is.EqualTo(new NfsMount("/src", "/vnet/1", "4.1", false, ["actimeo=1"])).Using<NfsMount>(SameMount));
+        var request = mounts.Single();
+        Assert.That(request.HostIp, Is.EqualTo("127.0.0.1"));
+        Assert.That(request.GuestIp, Is.EqualTo("127.0.0.1"));
+        Assert.That(request.Mounts.Single(), Is.EqualTo(new NfsMount("/src", "/vnet/1", "4.1", false, ["actimeo=1"])).Using<NfsMount>(SameMount));
     }
 
     [Test]
@@ -101,14 +101,14 @@ public class NfsSyncedFolderTests
     private static bool SameMount(NfsMount a, NfsMount b) =>
         a.GuestPath == b.GuestPath && a.ServerPath == b.ServerPath && a.Version == b.Version && a.Udp == b.Udp && a.Options.SequenceEqual(b.Options);
 
-    private static TestMachine Machine(List<object?[]> mounts, Action<RootConfig>? configure = null)
+    private static TestMachine Machine(List<NfsMountRequest> mounts, Action<RootConfig>? configure = null)
     {
         var registry = new PluginRegistry();
         registry.Guest("fake", null, "true");
-        registry.GuestCapability("fake", "mount_nfs_folder", (_, args, _) =>
+        registry.GuestCapability("fake", GuestCapabilitiesWellKnown.MountNfsFolder, (_, request, _) =>
         {
-            mounts.Add(args);
-            return Task.FromResult<object?>(null);
+            mounts.Add(request);
+            return Task.FromResult(default(Unit));
         });
         var machine = new TestMachine(c =>
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using VagrantNet.Core.SyncedFolders;
 using VagrantNet.Sdk.Actions;
 using VagrantNet.Sdk.Config;
@@ -5,45 +6,75 @@ using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Tests.Rsync;
 
+/// <summary>
+/// rsync-auto's watch with its debounce on a fake clock: the file events are real, but a sync happens only when the
+/// test moves time on, so counts are exact without timing real windows.
+/// </summary>
 [TestFixture]
 public class RsyncAutoTests
 {
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Real time given to the watcher to deliver the events of a write.</summary>
+    private static readonly TimeSpan EventsArrive = TimeSpan.FromMilliseconds(300);
+
     [Test]
-    public async Task AChange_IsSyncedOnceAfterItSettles_AndExcludedPathsAreIgnored()
+    public async Task ABurstOfChanges_IsSyncedOnce_AndOnlyAfterTheDebounce()
     {
         // Given
         using var machine = new TestMachine(c => c.Vm.SyncedFolder(".", "/vagrant", exclude: ["*.tmp"]));
         Directory.CreateDirectory(machine.ProjectDirectory);
-        var folders = SyncedFolderPlan.For(machine).Single().Folders;
+        var time = new FakeTimeProvider();
         var synced = 0;
-        var auto = new RsyncAuto(machine, folders, (_, _) =>
-        {
-            Interlocked.Increment(ref synced);
-            return Task.CompletedTask;
-        })
-        { Debounce = TimeSpan.FromMilliseconds(200), InitialSync = false };
+        var auto = Watch(machine, time, () => Interlocked.Increment(ref synced));
         using var stop = new CancellationTokenSource();
         var run = auto.RunAsync(stop.Token);
-        await Task.Delay(300);
+        await Task.Delay(EventsArrive);
 
-        // When: a burst of writes, then only an excluded one
+        // When
         for (var i = 0; i < 5; i++)
         {
             await File.WriteAllTextAsync(Path.Combine(machine.ProjectDirectory, $"f{i}.txt"), "x");
         }
 
-        await WaitFor(() => synced >= 1, TimeSpan.FromSeconds(10));
-        await Task.Delay(600);
-        var afterBurst = synced;
-        await File.WriteAllTextAsync(Path.Combine(machine.ProjectDirectory, "scratch.tmp"), "x");
-        await File.WriteAllTextAsync(Path.Combine(machine.ProjectDirectory, ".vnet", "state"), "x");
-        await Task.Delay(800);
+        await Task.Delay(EventsArrive);
+        var beforeTheDebounce = synced;
+        await AdvanceUntil(time, () => synced > 0);
 
         // Then
         await stop.CancelAsync();
         Assert.That(async () => await run, Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(afterBurst, Is.EqualTo(1));
+        Assert.That(beforeTheDebounce, Is.Zero);
         Assert.That(synced, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ChangesUnderExcludedPaths_AreNotSynced()
+    {
+        // Given
+        using var machine = new TestMachine(c => c.Vm.SyncedFolder(".", "/vagrant", exclude: ["*.tmp"]));
+        Directory.CreateDirectory(Path.Combine(machine.ProjectDirectory, ".vnet"));
+        var time = new FakeTimeProvider();
+        var synced = 0;
+        var auto = Watch(machine, time, () => Interlocked.Increment(ref synced));
+        using var stop = new CancellationTokenSource();
+        var run = auto.RunAsync(stop.Token);
+        await Task.Delay(EventsArrive);
+
+        // When
+        await File.WriteAllTextAsync(Path.Combine(machine.ProjectDirectory, "scratch.tmp"), "x");
+        await File.WriteAllTextAsync(Path.Combine(machine.ProjectDirectory, ".vnet", "state"), "x");
+        await Task.Delay(EventsArrive);
+        for (var i = 0; i < 4; i++)
+        {
+            time.Advance(Debounce);
+            await Task.Delay(20);
+        }
+
+        // Then
+        await stop.CancelAsync();
+        Assert.That(async () => await run, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(synced, Is.Zero);
     }
 
     [Test]
@@ -53,16 +84,18 @@ public class RsyncAutoTests
         using var machine = new TestMachine();
         Directory.CreateDirectory(machine.ProjectDirectory);
         var folders = new[] { SyncedFolderPlan.Resolve(new SyncedFolderDefinition { Id = "x", HostPath = ".", GuestPath = "/x" }, machine.ProjectDirectory) };
+        var time = new FakeTimeProvider();
         var calls = 0;
-        var auto = new RsyncAuto(machine, folders, (_, _) => ++calls == 1 ? throw new InvalidOperationException("rsync broke") : Task.CompletedTask)
-        { Debounce = TimeSpan.FromMilliseconds(100) };
+        var auto = new RsyncAuto(machine, folders, (_, _) => Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("rsync broke") : Task.CompletedTask, time)
+        { Debounce = Debounce };
         using var stop = new CancellationTokenSource();
 
-        // When
+        // When: the initial sync fails, then a change comes
         var run = auto.RunAsync(stop.Token);
-        await WaitFor(() => calls == 1, TimeSpan.FromSeconds(5));
+        await WaitFor(() => calls == 1);
+        await Task.Delay(EventsArrive);
         await File.WriteAllTextAsync(Path.Combine(machine.ProjectDirectory, "a.txt"), "x");
-        await WaitFor(() => calls == 2, TimeSpan.FromSeconds(10));
+        await AdvanceUntil(time, () => calls == 2);
         await stop.CancelAsync();
 
         // Then
@@ -71,9 +104,27 @@ public class RsyncAutoTests
         Assert.That(calls, Is.EqualTo(2));
     }
 
-    private static async Task WaitFor(Func<bool> condition, TimeSpan timeout)
+    private static RsyncAuto Watch(TestMachine machine, TimeProvider time, Action onSync) =>
+        new(machine, SyncedFolderPlan.For(machine).Single().Folders, (_, _) =>
+        {
+            onSync();
+            return Task.CompletedTask;
+        }, time)
+        { Debounce = Debounce, InitialSync = false };
+
+    /// <summary>Moves the fake clock on one debounce at a time, letting the watch run between steps, until <paramref name="condition"/> holds.</summary>
+    private static async Task AdvanceUntil(FakeTimeProvider time, Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        for (var step = 0; step < 200 && !condition(); step++)
+        {
+            time.Advance(Debounce);
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (!condition() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);

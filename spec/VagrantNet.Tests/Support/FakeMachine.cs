@@ -39,8 +39,6 @@ internal sealed class FakeMachine : IMachine
 
     public ICommunicator Communicator => throw new NotSupportedException();
 
-    public BoxInfo? Box => null;
-
     public IVnetHost Host => throw new NotSupportedException();
 
     public IGuestCapabilities Guest => throw new NotSupportedException();

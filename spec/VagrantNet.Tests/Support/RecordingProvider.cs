@@ -40,10 +40,6 @@ internal sealed class RecordingProvider(IMachine machine) : IProvider
     private Guid? Uuid() =>
         machine.Id is not { } id ? null : Guid.TryParse(id, out var uuid) ? uuid : throw new FormatException("Invalid UUID");
 
-    public void MachineIdChanged()
-    {
-    }
-
     private sealed class RecordUp : IAction
     {
         public async Task InvokeAsync(ActionContext context, ActionDelegate next)

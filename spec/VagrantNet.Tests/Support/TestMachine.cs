@@ -72,8 +72,6 @@ internal sealed class TestMachine : IMachine, IDisposable
         set => _communicator = value;
     }
 
-    public BoxInfo? Box => null;
-
     public TestHost TestHost { get; }
 
     public IVnetHost Host => TestHost;
@@ -165,4 +163,10 @@ internal sealed class TestHost(PluginRegistry registry, string home) : IVnetHost
     public Task<IAsyncDisposable> LockAsync(string name, TimeSpan timeout, CancellationToken cancellation) => _host.LockAsync(name, timeout, cancellation);
 
     public IPortForwarder PortForwarder => _host.PortForwarder;
+
+    public IProcessRunner Processes => _host.Processes;
+
+    public void WriteFileAtomically(string path, string content, UnixFileMode? mode = null) => _host.WriteFileAtomically(path, content, mode);
+
+    public string SanitizeName(string text) => _host.SanitizeName(text);
 }

@@ -45,6 +45,8 @@ internal sealed class SshCommand(CliContext context) : ICliCommand
     /// <summary>Runs ssh attached to this terminal; returns its exit code (the remote command's).</summary>
     private static async Task<int> RunSshAsync(IReadOnlyList<string> args)
     {
+        // Not the host's process runner: that one pipes the program's streams, and an interactive ssh needs this
+        // terminal itself (a TTY for the remote shell, the user's keystrokes), so it inherits vnet's stdin/stdout/stderr.
         var start = new ProcessStartInfo("ssh") { UseShellExecute = false };
         foreach (var arg in args)
         {

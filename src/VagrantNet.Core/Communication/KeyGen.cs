@@ -1,4 +1,5 @@
 using VagrantNet.Core.Environment;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Core.Communication;
 
@@ -6,13 +7,13 @@ namespace VagrantNet.Core.Communication;
 public static class KeyGen
 {
     /// <summary>A fresh ed25519 keypair: the private key (OpenSSH format) and the public key line.</summary>
-    public static async Task<(string PrivateKey, string PublicKey)> Ed25519Async(string comment, CancellationToken cancellation)
+    public static async Task<(string PrivateKey, string PublicKey)> Ed25519Async(IProcessRunner processes, string comment, CancellationToken cancellation)
     {
         var directory = Directory.CreateTempSubdirectory("vnet-key-");
         try
         {
             var path = Path.Combine(directory.FullName, "key");
-            var result = await HostProcess.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", comment, "-f", path], cancellation).ConfigureAwait(false);
+            var result = await processes.RunAsync(new ProcessRequest("ssh-keygen", ["-q", "-t", "ed25519", "-N", string.Empty, "-C", comment, "-f", path]), cancellation).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {
                 throw new VnetException($"ssh-keygen could not create a key (exit {result.ExitCode}): {result.Stderr.Trim()}");
@@ -27,9 +28,9 @@ public static class KeyGen
     }
 
     /// <summary>The public key line of a private key file.</summary>
-    public static async Task<string> PublicKeyOfAsync(string privateKeyPath, CancellationToken cancellation)
+    public static async Task<string> PublicKeyOfAsync(IProcessRunner processes, string privateKeyPath, CancellationToken cancellation)
     {
-        var result = await HostProcess.RunAsync("ssh-keygen", ["-y", "-f", privateKeyPath], cancellation).ConfigureAwait(false);
+        var result = await processes.RunAsync(new ProcessRequest("ssh-keygen", ["-y", "-f", privateKeyPath]), cancellation).ConfigureAwait(false);
         return result.ExitCode == 0
             ? result.Stdout.Trim()
             : throw new VnetException($"ssh-keygen could not read the public key of {privateKeyPath} (exit {result.ExitCode}): {result.Stderr.Trim()}");

@@ -1,4 +1,5 @@
 using VagrantNet.Sdk.Machines;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Core.Communication;
 
@@ -10,8 +11,6 @@ namespace VagrantNet.Core.Communication;
 public static class KeyInsertion
 {
     public const string PrivateKeyFile = "private_key";
-    public const string InsertCapability = "insert_public_key";
-    public const string RemoveCapability = "remove_public_key";
 
     /// <summary>
     /// Whether to insert a key now: <c>ssh.insert_key</c> is on, the user named no key of their own, the
@@ -33,16 +32,16 @@ public static class KeyInsertion
     public static async Task RunAsync(IMachine machine, CancellationToken cancellation)
     {
         machine.Ui.Detail("Vagrant's insecure key was used to log in; vnet replaces it with a new key for this machine.");
-        var (privateKey, publicKey) = await KeyGen.Ed25519Async($"vnet {machine.Name}", cancellation).ConfigureAwait(false);
+        var (privateKey, publicKey) = await KeyGen.Ed25519Async(machine.Host.Processes, $"vnet {machine.Name}", cancellation).ConfigureAwait(false);
         machine.Ui.Detail("Inserting the new public key into the guest...");
-        await machine.Guest.InvokeAsync(InsertCapability, cancellation, publicKey).ConfigureAwait(false);
+        await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.InsertPublicKey, publicKey, cancellation).ConfigureAwait(false);
         machine.WriteState(PrivateKeyFile, privateKey, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         machine.Ui.Detail("Removing the insecure key from the guest, if it is there...");
         foreach (var insecure in machine.Host.InsecurePrivateKeyPaths)
         {
-            var insecurePublic = await KeyGen.PublicKeyOfAsync(insecure, cancellation).ConfigureAwait(false);
-            await machine.Guest.InvokeAsync(RemoveCapability, cancellation, insecurePublic).ConfigureAwait(false);
+            var insecurePublic = await KeyGen.PublicKeyOfAsync(machine.Host.Processes, insecure, cancellation).ConfigureAwait(false);
+            await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.RemovePublicKey, insecurePublic, cancellation).ConfigureAwait(false);
         }
 
         machine.Ui.Detail("Key inserted. Reconnecting with the new key...");

@@ -16,7 +16,7 @@ namespace VagrantNet.Core.Communication;
 /// carries them all; the machine's <c>forwarded_ports</c> state file records its control socket and the ports, which
 /// is how a later <c>halt</c>, <c>destroy</c> or <c>vnet port</c> finds them. TCP only: ssh cannot forward UDP.
 /// </summary>
-public sealed class SshPortForwarder : IPortForwarder
+public sealed class SshPortForwarder(IProcessRunner processes) : IPortForwarder
 {
     public const string StateFile = "forwarded_ports";
 
@@ -62,7 +62,7 @@ public sealed class SshPortForwarder : IPortForwarder
         // the forwarding to end. It gets a log file instead, and its exit status says whether every port is forwarded.
         Directory.CreateDirectory(machine.DataDirectory);
         File.WriteAllText(log, string.Empty);
-        var result = await HostProcess.RunAsync("sh", ["-c", "log=$1; shift; exec ssh \"$@\" </dev/null >>\"$log\" 2>&1", "vnet-forward-ports", log, .. arguments], cancellation).ConfigureAwait(false);
+        var result = await processes.RunAsync(new ProcessRequest("sh", ["-c", "log=$1; shift; exec ssh \"$@\" </dev/null >>\"$log\" 2>&1", "vnet-forward-ports", log, .. arguments]), cancellation).ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
             var said = File.Exists(log) ? File.ReadAllText(log).Trim() : string.Empty;
@@ -82,7 +82,7 @@ public sealed class SshPortForwarder : IPortForwarder
 
         if (File.Exists(state.ControlPath))
         {
-            var exit = await HostProcess.RunAsync("ssh", ["-S", state.ControlPath, "-O", "exit", "vnet-forwarded-ports"], cancellation).ConfigureAwait(false);
+            var exit = await processes.RunAsync(new ProcessRequest("ssh", ["-S", state.ControlPath, "-O", "exit", "vnet-forwarded-ports"]), cancellation).ConfigureAwait(false);
             if (exit.ExitCode != 0 && File.Exists(state.ControlPath))
             {
                 // The master is gone (the guest went away under it): only its socket is left.
@@ -101,7 +101,7 @@ public sealed class SshPortForwarder : IPortForwarder
             return [];
         }
 
-        var check = await HostProcess.RunAsync("ssh", ["-S", state.ControlPath, "-O", "check", "vnet-forwarded-ports"], cancellation).ConfigureAwait(false);
+        var check = await processes.RunAsync(new ProcessRequest("ssh", ["-S", state.ControlPath, "-O", "check", "vnet-forwarded-ports"]), cancellation).ConfigureAwait(false);
         return check.ExitCode == 0 ? state.Ports : [];
     }
 

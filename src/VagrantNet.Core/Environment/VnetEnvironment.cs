@@ -23,7 +23,7 @@ public sealed class VnetEnvironment : IAsyncDisposable
         Plugins = plugins;
         Project = project;
         _loader = new ConfigLoader(evaluator);
-        Host = new VnetHost(options.Paths, options.BoxResolver, options.DryRun, registry);
+        Host = new VnetHost(options.Paths, options.BoxResolver, options.DryRun, registry, options.LoggerFactory);
         Index = new MachineIndex(options.Paths.MachineIndex);
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using VagrantNet.Core.Communication;
 using VagrantNet.Core.Locking;
 using VagrantNet.Core.Plugins;
@@ -7,9 +9,10 @@ using VagrantNet.Sdk.Plugins;
 namespace VagrantNet.Core.Environment;
 
 /// <summary>The engine's host services for plugins.</summary>
-public sealed class VnetHost(VnetPaths paths, IBoxResolver? boxes, bool dryRun, PluginRegistry? registry = null) : IVnetHost
+public sealed class VnetHost(VnetPaths paths, IBoxResolver? boxes, bool dryRun, PluginRegistry? registry = null, ILoggerFactory? loggerFactory = null) : IVnetHost
 {
     private IReadOnlyList<string>? _insecureKeys;
+    private IPortForwarder? _portForwarder;
 
     public string Home => paths.Home;
 
@@ -24,7 +27,15 @@ public sealed class VnetHost(VnetPaths paths, IBoxResolver? boxes, bool dryRun, 
 
     public IReadOnlyList<string> InsecurePrivateKeyPaths => _insecureKeys ??= InsecureKey.Find(paths.Home);
 
-    public IPortForwarder PortForwarder { get; } = new SshPortForwarder();
+    public IPortForwarder PortForwarder => _portForwarder ??= new SshPortForwarder(Processes);
+
+    /// <summary>The engine's runner; settable so tests can put a fake in its place.</summary>
+    public IProcessRunner Processes { get; set; } = new ProcessRunner((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("processes"));
+
+    public void WriteFileAtomically(string path, string content, UnixFileMode? mode = null) => AtomicFile.WriteAllText(path, content, mode);
+
+    public string SanitizeName(string text) =>
+        string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 
     public IProvisioner CreateProvisioner(string type) =>
         registry is not null && registry.Provisioners.TryGetValue(type, out var factory)
@@ -39,10 +50,7 @@ public sealed class VnetHost(VnetPaths paths, IBoxResolver? boxes, bool dryRun, 
             : boxes.ResolveAsync(machine, cancellation);
 
     public async Task<IAsyncDisposable> LockAsync(string name, TimeSpan timeout, CancellationToken cancellation) =>
-        await FileLock.AcquireAsync(Path.Combine(paths.Locks, SafeName(name) + ".lock"), timeout, name, cancellation).ConfigureAwait(false);
-
-    private static string SafeName(string name) =>
-        string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+        await FileLock.AcquireAsync(Path.Combine(paths.Locks, SanitizeName(name) + ".lock"), timeout, name, cancellation).ConfigureAwait(false);
 }
 
 /// <summary>Finds or adds the box a machine needs. Implemented by the box collection.</summary>

@@ -4,6 +4,7 @@ using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;
+using Caps = VagrantNet.Sdk.Plugins.GuestCapabilitiesWellKnown;
 
 namespace VagrantNet.Core.Guests;
 
@@ -26,21 +27,21 @@ public static class LinuxGuests
         registry.Guest("busybox", "linux", "readlink -f /bin/sh | grep -q busybox");
         registry.Guest("alpine", "busybox", "grep -qiE '^ID=\"?alpine' /etc/os-release");
 
-        registry.GuestCapability("linux", "change_host_name", ChangeHostNameAsync);
-        registry.GuestCapability("linux", "configure_networks", ConfigureNetworksAsync);
-        registry.GuestCapability("linux", "network_interfaces", async (m, _, ct) => await NetworkInterfacesAsync(m, ct).ConfigureAwait(false));
-        registry.GuestCapability("linux", "halt", HaltAsync);
-        registry.GuestCapability("linux", "reboot", RebootAsync);
-        registry.GuestCapability("linux", KeyInsertion.InsertCapability, (m, args, ct) => Run(m, LinuxScripts.InsertPublicKey(Arg<string>(args, 0, "public key")), sudo: false, ct));
-        registry.GuestCapability("linux", KeyInsertion.RemoveCapability, (m, args, ct) => Run(m, LinuxScripts.RemovePublicKey(Arg<string>(args, 0, "public key")), sudo: false, ct));
-        registry.GuestCapability("linux", "rsync_installed", async (m, _, ct) => (object?)await m.Communicator.TestAsync(LinuxScripts.RsyncInstalled, sudo: false, ct).ConfigureAwait(false));
-        registry.GuestCapability("linux", "rsync_install", (m, _, ct) => Run(m, LinuxScripts.InstallRsyncAny, sudo: true, ct));
-        registry.GuestCapability("debian", "rsync_install", (m, _, ct) => Run(m, LinuxScripts.InstallRsyncDebian, sudo: true, ct));
-        registry.GuestCapability("redhat", "rsync_install", (m, _, ct) => Run(m, LinuxScripts.InstallRsyncRedhat, sudo: true, ct));
-        registry.GuestCapability("alpine", "rsync_install", (m, _, ct) => Run(m, LinuxScripts.InstallRsyncAlpine, sudo: true, ct));
-        registry.GuestCapability("linux", "mount_nfs_folder", (m, args, ct) =>
-            Run(m, NfsMountScript.Build(Arg<string>(args, 0, "host IP"), Arg<string>(args, 1, "guest IP"), [.. Arg<IEnumerable<NfsMount>>(args, 2, "mounts")]), sudo: true, ct));
-        registry.GuestCapability("linux", "shell_expand_guest_path", async (m, args, ct) => await ExpandGuestPathAsync(m, Arg<string>(args, 0, "path"), ct).ConfigureAwait(false));
+        registry.GuestCapability("linux", Caps.ChangeHostName, (m, hostname, ct) => Run(m, LinuxScripts.ChangeHostName(hostname), sudo: true, ct));
+        registry.GuestCapability("linux", Caps.ConfigureNetworks, ConfigureNetworksAsync);
+        registry.GuestCapability("linux", Caps.NetworkInterfaces, (m, _, ct) => NetworkInterfacesAsync(m, ct));
+        registry.GuestCapability("linux", Caps.Halt, HaltAsync);
+        registry.GuestCapability("linux", Caps.Reboot, RebootAsync);
+        registry.GuestCapability("linux", Caps.InsertPublicKey, (m, key, ct) => Run(m, LinuxScripts.InsertPublicKey(key), sudo: false, ct));
+        registry.GuestCapability("linux", Caps.RemovePublicKey, (m, key, ct) => Run(m, LinuxScripts.RemovePublicKey(key), sudo: false, ct));
+        registry.GuestCapability("linux", Caps.RsyncInstalled, (m, _, ct) => m.Communicator.TestAsync(LinuxScripts.RsyncInstalled, sudo: false, ct));
+        registry.GuestCapability("linux", Caps.RsyncInstall, (m, _, ct) => Run(m, LinuxScripts.InstallRsyncAny, sudo: true, ct));
+        registry.GuestCapability("debian", Caps.RsyncInstall, (m, _, ct) => Run(m, LinuxScripts.InstallRsyncDebian, sudo: true, ct));
+        registry.GuestCapability("redhat", Caps.RsyncInstall, (m, _, ct) => Run(m, LinuxScripts.InstallRsyncRedhat, sudo: true, ct));
+        registry.GuestCapability("alpine", Caps.RsyncInstall, (m, _, ct) => Run(m, LinuxScripts.InstallRsyncAlpine, sudo: true, ct));
+        registry.GuestCapability("linux", Caps.MountNfsFolder, (m, request, ct) =>
+            Run(m, NfsMountScript.Build(request.HostIp, request.GuestIp, request.Mounts), sudo: true, ct));
+        registry.GuestCapability("linux", Caps.ShellExpandGuestPath, ExpandGuestPathAsync);
     }
 
     /// <summary>Expands a leading <c>~</c> or <c>~user</c> as the guest's shell would.</summary>
@@ -72,60 +73,41 @@ public static class LinuxGuests
     }
 
     /// <summary>
-    /// <c>configure_networks</c>: args[0] the networks to configure (<see cref="NetworkDefinition"/>s), args[1] optionally the
-    /// guest's interface name for each. Without names, a network with a MAC goes to the NIC with that MAC, the others to
-    /// the NICs after the first, in order.
+    /// <c>configure_networks</c>: a network with a MAC goes to the NIC with that MAC, the others to the NICs after the
+    /// first (the management NIC), in order.
     /// </summary>
-    public static async Task<object?> ConfigureNetworksAsync(IMachine machine, object?[] args, CancellationToken cancellation)
+    public static async Task<Unit> ConfigureNetworksAsync(IMachine machine, IReadOnlyList<NetworkDefinition> networks, CancellationToken cancellation)
     {
-        // An array passed alone to a params object[] arrives expanded: accept the networks either way.
-        var networks = args.Length > 0 && args[0] is IEnumerable<NetworkDefinition> list ? list.ToList() : args.OfType<NetworkDefinition>().ToList();
         if (networks.Count == 0)
         {
-            return null;
+            return default;
         }
 
-        var names = args.Length > 1 && args[1] is IEnumerable<string> given ? given.ToList() : null;
-        if (names is null)
+        var interfaces = await NetworkInterfacesAsync(machine, cancellation).ConfigureAwait(false);
+        var names = new List<string>();
+        var next = 1;
+        foreach (var network in networks)
         {
-            var interfaces = await NetworkInterfacesAsync(machine, cancellation).ConfigureAwait(false);
-            names = [];
-            var next = 1;
-            foreach (var network in networks)
+            var byMac = network.Mac is { } mac ? interfaces.FirstOrDefault(i => string.Equals(i.Mac, NormalizeMac(mac), StringComparison.Ordinal)) : null;
+            if (byMac is not null)
             {
-                var byMac = network.Mac is { } mac ? interfaces.FirstOrDefault(i => string.Equals(i.Mac, NormalizeMac(mac), StringComparison.Ordinal)) : null;
-                if (byMac is not null)
-                {
-                    names.Add(byMac.Name);
-                    continue;
-                }
-
-                if (next >= interfaces.Count)
-                {
-                    throw new VnetException($"Machine '{machine.Name}': the guest has {interfaces.Count} network interface(s), too few for {networks.Count} configured network(s).");
-                }
-
-                names.Add(interfaces[next++].Name);
+                names.Add(byMac.Name);
+                continue;
             }
-        }
 
-        if (names.Count != networks.Count)
-        {
-            throw new VnetException($"configure_networks: {networks.Count} network(s) but {names.Count} interface name(s).");
+            if (next >= interfaces.Count)
+            {
+                throw new VnetException($"Machine '{machine.Name}': the guest has {interfaces.Count} network interface(s), too few for {networks.Count} configured network(s).");
+            }
+
+            names.Add(interfaces[next++].Name);
         }
 
         var script = NetworkScript.Build([.. networks.Select((n, i) => new GuestNetwork(names[i], n))]);
-        await Run(machine, script, sudo: true, cancellation).ConfigureAwait(false);
-        return null;
+        return await Run(machine, script, sudo: true, cancellation).ConfigureAwait(false);
     }
 
-    private static async Task<object?> ChangeHostNameAsync(IMachine machine, object?[] args, CancellationToken cancellation)
-    {
-        await Run(machine, LinuxScripts.ChangeHostName(Arg<string>(args, 0, "hostname")), sudo: true, cancellation).ConfigureAwait(false);
-        return null;
-    }
-
-    private static async Task<object?> HaltAsync(IMachine machine, object?[] args, CancellationToken cancellation)
+    private static async Task<Unit> HaltAsync(IMachine machine, Unit args, CancellationToken cancellation)
     {
         try
         {
@@ -137,11 +119,11 @@ public static class LinuxGuests
         }
 
         await machine.Communicator.ResetAsync().ConfigureAwait(false);
-        return null;
+        return default;
     }
 
     /// <summary>Reboots and waits until the guest answers again from a new boot (its boot id changed), up to <c>vm.boot_timeout</c>.</summary>
-    private static async Task<object?> RebootAsync(IMachine machine, object?[] args, CancellationToken cancellation)
+    private static async Task<Unit> RebootAsync(IMachine machine, Unit args, CancellationToken cancellation)
     {
         var before = await BootIdAsync(machine, cancellation).ConfigureAwait(false);
         try
@@ -172,7 +154,7 @@ public static class LinuxGuests
 
             if (now is not null && now != before)
             {
-                return null;
+                return default;
             }
 
             if (DateTime.UtcNow >= deadline)
@@ -193,10 +175,10 @@ public static class LinuxGuests
         return string.Concat(lines).Trim();
     }
 
-    private static async Task<object?> Run(IMachine machine, string script, bool sudo, CancellationToken cancellation)
+    private static async Task<Unit> Run(IMachine machine, string script, bool sudo, CancellationToken cancellation)
     {
         await machine.Communicator.ExecuteAsync(script, new ExecuteOptions { Sudo = sudo }, cancellation).ConfigureAwait(false);
-        return null;
+        return default;
     }
 
     private static string NormalizeMac(string mac)
@@ -204,9 +186,4 @@ public static class LinuxGuests
         var hex = mac.Replace(":", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         return string.Join(':', Enumerable.Range(0, hex.Length / 2).Select(i => hex.Substring(i * 2, 2)));
     }
-
-    private static T Arg<T>(object?[] args, int index, string what) =>
-        args.Length > index && args[index] is T value
-            ? value
-            : throw new ArgumentException($"the capability needs the {what} as argument {index + 1} ({typeof(T).Name})");
 }

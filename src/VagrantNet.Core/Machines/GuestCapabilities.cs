@@ -40,10 +40,10 @@ public sealed class GuestCapabilities(IMachine machine, PluginRegistry registry)
         return _detected;
     }
 
-    public async Task<bool> HasAsync(string capability, CancellationToken cancellation) =>
+    public async Task<bool> HasAsync(GuestCapability capability, CancellationToken cancellation) =>
         registry.FindGuestCapability(await DetectAsync(cancellation).ConfigureAwait(false), capability) is not null;
 
-    public async Task<object?> InvokeAsync(string capability, CancellationToken cancellation, params object?[] args)
+    public async Task<TResult> InvokeAsync<TArgs, TResult>(GuestCapability<TArgs, TResult> capability, TArgs args, CancellationToken cancellation)
     {
         var guest = await DetectAsync(cancellation).ConfigureAwait(false);
         var implementation = registry.FindGuestCapability(guest, capability)

@@ -72,8 +72,6 @@ public sealed class Machine : IMachine, IAsyncDisposable
                 var uuid = _index.Set(IndexUuid, new MachineIndexEntry(Name, ProviderName, "created", Project.VagrantfilePath, Project.DataDirectory));
                 WriteState("index_uuid", uuid);
             }
-
-            Provider.MachineIdChanged();
         }
     }
 
@@ -103,8 +101,6 @@ public sealed class Machine : IMachine, IAsyncDisposable
     public IProvider Provider => _providerInstance ??= _provider.Factory(this);
 
     public ICommunicator Communicator => _communicator ??= CreateCommunicator();
-
-    public BoxInfo? Box { get; set; }
 
     IVnetHost IMachine.Host => Host;
 

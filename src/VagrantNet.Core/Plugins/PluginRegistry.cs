@@ -12,7 +12,7 @@ public sealed class PluginRegistry : IPluginRegistry
     private readonly Dictionary<string, Func<IMachine, ICommunicator>> _communicators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<IProvisioner>> _provisioners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SyncedFolderRegistration> _syncedFolders = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Guest, string Name), GuestCapability> _guestCapabilities = [];
+    private readonly Dictionary<(string Guest, GuestCapability Capability), Delegate> _guestCapabilities = [];
     private readonly Dictionary<string, GuestRegistration> _guests = new(StringComparer.Ordinal);
     private readonly List<(string Action, Action<ActionBuilder> Hook)> _hooks = [];
 
@@ -48,8 +48,8 @@ public sealed class PluginRegistry : IPluginRegistry
     public void SyncedFolder(string type, int priority, Func<ISyncedFolder> factory) =>
         _syncedFolders[type] = new SyncedFolderRegistration(type, priority, factory);
 
-    public void GuestCapability(string guest, string name, GuestCapability implementation) =>
-        _guestCapabilities[(guest, name)] = implementation;
+    public void GuestCapability<TArgs, TResult>(string guest, GuestCapability<TArgs, TResult> capability, GuestCapabilityHandler<TArgs, TResult> implementation) =>
+        _guestCapabilities[(guest, capability)] = implementation;
 
     public void Guest(string name, string? parent, string detectCommand) =>
         _guests[name] = new GuestRegistration(name, parent, detectCommand);
@@ -57,13 +57,17 @@ public sealed class PluginRegistry : IPluginRegistry
     public void ActionHook(string action, Action<ActionBuilder> hook) => _hooks.Add((action, hook));
 
     /// <summary>Finds a capability for <paramref name="guest"/>, walking up its parent families.</summary>
-    public GuestCapability? FindGuestCapability(string guest, string name)
+    public GuestCapabilityHandler<TArgs, TResult>? FindGuestCapability<TArgs, TResult>(string guest, GuestCapability<TArgs, TResult> capability) =>
+        (GuestCapabilityHandler<TArgs, TResult>?)FindGuestCapability(guest, (GuestCapability)capability);
+
+    /// <summary>Finds a capability's implementation for <paramref name="guest"/>, walking up its parent families.</summary>
+    public Delegate? FindGuestCapability(string guest, GuestCapability capability)
     {
         for (var family = guest; family is not null; family = _guests.GetValueOrDefault(family)?.Parent)
         {
-            if (_guestCapabilities.TryGetValue((family, name), out var capability))
+            if (_guestCapabilities.TryGetValue((family, capability), out var implementation))
             {
-                return capability;
+                return implementation;
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class FileProvisioner : IProvisioner
         var destination = config.Destination;
         if (destination.StartsWith('~'))
         {
-            destination = (string?)await machine.Guest.InvokeAsync("shell_expand_guest_path", cancellation, destination).ConfigureAwait(false) ?? destination;
+            destination = await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.ShellExpandGuestPath, destination, cancellation).ConfigureAwait(false);
         }
 
         var communicator = machine.Communicator;

@@ -87,7 +87,7 @@ public sealed partial class ShellProvisioner : IProvisioner
         if (config.Reboot)
         {
             machine.Ui.Detail("Rebooting the machine as the provisioner asks...");
-            await machine.Guest.InvokeAsync("reboot", cancellation).ConfigureAwait(false);
+            await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.Reboot, cancellation).ConfigureAwait(false);
         }
     }
 

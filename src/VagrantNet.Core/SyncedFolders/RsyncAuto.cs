@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Core.SyncedFolders;
 
@@ -130,7 +131,7 @@ public sealed class RsyncAuto
             if (await _machine.SshInfoAsync(timeout.Token).ConfigureAwait(false) is { } info)
             {
                 var ssh = RsyncHelper.SshCommand(info, _controlPath);
-                await Environment.HostProcess.RunAsync(ssh[0], [.. ssh.Skip(1), "-O", "exit", $"{info.Username}@{info.Host}"], timeout.Token).ConfigureAwait(false);
+                await _machine.Host.Processes.RunAsync(new ProcessRequest(ssh[0], [.. ssh.Skip(1), "-O", "exit", $"{info.Username}@{info.Host}"]), timeout.Token).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)

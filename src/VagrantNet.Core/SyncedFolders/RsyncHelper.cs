@@ -62,8 +62,7 @@ public static class RsyncHelper
         await communicator.ExecuteAsync($"mkdir -p {guest} && chown {user} {guest}", new ExecuteOptions { Sudo = true }, cancellation).ConfigureAwait(false);
 
         var arguments = Arguments(folder, info, controlPath);
-        machine.Logger.LogDebug("rsync {Arguments}", string.Join(' ', arguments.Select(ShellQuote.Quote)));
-        var result = await HostProcess.RunAsync("rsync", arguments, cancellation, onStdout: line => machine.Logger.LogDebug("rsync: {Line}", line)).ConfigureAwait(false);
+        var result = await machine.Host.Processes.RunAsync(new ProcessRequest("rsync", arguments) { OnStdout = line => machine.Logger.LogDebug("rsync: {Line}", line) }, cancellation).ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
             throw new VnetException(

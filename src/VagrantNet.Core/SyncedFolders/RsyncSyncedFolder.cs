@@ -16,7 +16,7 @@ public sealed class RsyncSyncedFolder : ISyncedFolder
 
     public string? Usable(IMachine machine)
     {
-        if (HostProcess.Which("rsync") is null)
+        if (machine.Host.Processes.Find("rsync") is null)
         {
             return "rsync is not installed on this host (install the rsync package)";
         }
@@ -55,11 +55,11 @@ public sealed class RsyncSyncedFolder : ISyncedFolder
     /// <summary>Installs rsync in the guest when it lacks it (its <c>rsync_installed</c>/<c>rsync_install</c> capabilities).</summary>
     public static async Task EnsureGuestRsyncAsync(IMachine machine, CancellationToken cancellation)
     {
-        if (await machine.Guest.HasAsync("rsync_installed", cancellation).ConfigureAwait(false) &&
-            await machine.Guest.InvokeAsync("rsync_installed", cancellation).ConfigureAwait(false) is false)
+        if (await machine.Guest.HasAsync(GuestCapabilitiesWellKnown.RsyncInstalled, cancellation).ConfigureAwait(false) &&
+            !await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.RsyncInstalled, cancellation).ConfigureAwait(false))
         {
             machine.Ui.Detail("Installing rsync in the guest...");
-            await machine.Guest.InvokeAsync("rsync_install", cancellation).ConfigureAwait(false);
+            await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.RsyncInstall, cancellation).ConfigureAwait(false);
         }
     }
 }

@@ -41,9 +41,6 @@ public interface IMachine
     /// <summary>The communicator (SSH by default), created on first use and reused by every step of a command.</summary>
     ICommunicator Communicator { get; }
 
-    /// <summary>The box this machine was created from, once known.</summary>
-    BoxInfo? Box { get; }
-
     /// <summary>Host-side services: the box collection, the plugin registry, VNET_HOME.</summary>
     IVnetHost Host { get; }
 

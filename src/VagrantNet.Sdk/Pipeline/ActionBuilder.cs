@@ -49,9 +49,6 @@ public sealed class ActionBuilder
     public ActionBuilder InsertAfter<TExisting>(IAction action)
         where TExisting : IAction => Insert(typeof(TExisting), action, offset: 1);
 
-    public bool Contains<T>()
-        where T : IAction => _steps.Any(s => s.Action is T);
-
     /// <summary>The runnable pipeline; the builder takes no more steps after it.</summary>
     public ActionPipeline Build()
     {

@@ -17,8 +17,8 @@ public interface IPluginRegistry
 
     void SyncedFolder(string type, int priority, Func<ISyncedFolder> factory);
 
-    /// <summary>A guest capability for a guest family (<c>linux</c>, <c>debian</c>, ...).</summary>
-    void GuestCapability(string guest, string name, GuestCapability implementation);
+    /// <summary>Implements <paramref name="capability"/> for a guest family (<c>linux</c>, <c>debian</c>, ...).</summary>
+    void GuestCapability<TArgs, TResult>(string guest, GuestCapability<TArgs, TResult> capability, GuestCapabilityHandler<TArgs, TResult> implementation);
 
     /// <summary>A guest family and how to detect it; <paramref name="parent"/> lets a family inherit capabilities.</summary>
     void Guest(string name, string? parent, string detectCommand);
@@ -41,6 +41,3 @@ public sealed record ProviderOptions
     /// <summary>Whether a box is needed (false for providers such as docker).</summary>
     public bool BoxOptional { get; init; }
 }
-
-/// <summary>A guest capability: runs against the machine's communicator with arguments.</summary>
-public delegate Task<object?> GuestCapability(IMachine machine, object?[] args, CancellationToken cancellation);

@@ -13,8 +13,6 @@ public static class ActionNamesWellKnown
     public const string Reload = "reload";
     public const string Destroy = "destroy";
     public const string Provision = "provision";
-    public const string SshRun = "ssh_run";
-    public const string Package = "package";
 
     /// <summary>Takes a snapshot named by <see cref="Actions.SnapshotKeys.Name"/>.</summary>
     public const string SnapshotSave = "snapshot_save";
@@ -39,7 +37,4 @@ public interface IProvider
 
     /// <summary>How to reach the machine, or null while it is unreachable.</summary>
     Task<SshInfo?> SshInfoAsync(CancellationToken cancellation);
-
-    /// <summary>Called when the machine's id changed (created or destroyed).</summary>
-    void MachineIdChanged();
 }

@@ -34,4 +34,13 @@ public interface IVnetHost
 
     /// <summary>Forwards host ports to guest ports over SSH (Vagrant's <c>forwarded_port</c>).</summary>
     IPortForwarder PortForwarder { get; }
+
+    /// <summary>Runs host programs: the one runner vnet starts processes with, so a plugin's runs are logged and cancelled like the engine's.</summary>
+    IProcessRunner Processes { get; }
+
+    /// <summary>Writes <paramref name="path"/> so that readers see the old or the new content, never half of it (temp file + rename).</summary>
+    void WriteFileAtomically(string path, string content, UnixFileMode? mode = null);
+
+    /// <summary>Text made safe as a resource or file name: ASCII letters, digits, '-', '_' and '.' kept, anything else '_'.</summary>
+    string SanitizeName(string text);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using VagrantNet.Core.Environment;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Core.SyncedFolders.Nfs;
 
@@ -18,8 +19,13 @@ public sealed class GaneshaNfsServer : INfsServer
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly string _directory;
+    private readonly IProcessRunner _processes;
 
-    public GaneshaNfsServer(string stateDirectory) => _directory = stateDirectory;
+    public GaneshaNfsServer(string stateDirectory, IProcessRunner processes)
+    {
+        _directory = stateDirectory;
+        _processes = processes;
+    }
 
     public string Name => "ganesha";
 
@@ -38,7 +44,7 @@ public sealed class GaneshaNfsServer : INfsServer
 
     public string? Unavailable()
     {
-        if (HostProcess.Which(Program) is null)
+        if (_processes.Find(Program) is null)
         {
             return "NFS-Ganesha is not installed (install nfs-ganesha and nfs-ganesha-vfs)";
         }
@@ -159,7 +165,7 @@ public sealed class GaneshaNfsServer : INfsServer
         File.Delete(PidFile);
         var logStart = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
         var command = CommandPrefix.Concat([Program, "-f", ConfigFile, "-L", LogFile, "-p", PidFile, "-N", "NIV_EVENT"]).ToList();
-        var result = await HostProcess.RunAsync(command[0], command.Skip(1), cancellation).ConfigureAwait(false);
+        var result = await _processes.RunAsync(new ProcessRequest(command[0], [.. command.Skip(1)]), cancellation).ConfigureAwait(false);
 
         // The pid file comes early; the daemon serves once it logs that it is initialized.
         var deadline = DateTime.UtcNow.AddSeconds(30);

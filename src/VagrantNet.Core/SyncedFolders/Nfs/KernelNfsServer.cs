@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using VagrantNet.Core.Environment;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Core.SyncedFolders.Nfs;
 
@@ -12,12 +13,12 @@ namespace VagrantNet.Core.SyncedFolders.Nfs;
 public sealed class KernelNfsServer : INfsServer
 {
     private readonly string _exportsFile;
-    private readonly Func<IReadOnlyList<string>, string?, CancellationToken, Task<HostProcess.Result>> _run;
+    private readonly IProcessRunner _processes;
 
-    public KernelNfsServer(string exportsFile = "/etc/exports", Func<IReadOnlyList<string>, string?, CancellationToken, Task<HostProcess.Result>>? run = null)
+    public KernelNfsServer(IProcessRunner processes, string exportsFile = "/etc/exports")
     {
+        _processes = processes;
         _exportsFile = exportsFile;
-        _run = run ?? ((argv, stdin, cancellation) => HostProcess.RunAsync(argv[0], argv.Skip(1), cancellation, standardInput: stdin));
     }
 
     public string Name => "kernel";
@@ -32,7 +33,7 @@ public sealed class KernelNfsServer : INfsServer
             return "the host kernel has no NFS server (nfsd is not in /proc/filesystems)";
         }
 
-        return HostProcess.Which("exportfs") is null ? "exportfs is missing (install nfs-kernel-server)" : null;
+        return _processes.Find("exportfs") is null ? "exportfs is missing (install nfs-kernel-server)" : null;
     }
 
     public async Task<IReadOnlyList<string>> ExportAsync(string machineKey, IReadOnlyList<NfsExport> exports, CancellationToken cancellation)
@@ -107,7 +108,7 @@ public sealed class KernelNfsServer : INfsServer
         }
         catch (UnauthorizedAccessException)
         {
-            var result = await _run(["sudo", "-n", "tee", _exportsFile], content, cancellation).ConfigureAwait(false);
+            var result = await _processes.RunAsync(new ProcessRequest("sudo", ["-n", "tee", _exportsFile]) { StandardInput = content }, cancellation).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {
                 throw new VnetException($"vnet could not update {_exportsFile} (it needs root; sudo said: {result.Stderr.Trim()}).");
@@ -118,7 +119,7 @@ public sealed class KernelNfsServer : INfsServer
     private async Task ReloadAsync(CancellationToken cancellation)
     {
         IReadOnlyList<string> command = System.Environment.UserName == "root" ? ["exportfs", "-ra"] : ["sudo", "-n", "exportfs", "-ra"];
-        var result = await _run(command, null, cancellation).ConfigureAwait(false);
+        var result = await _processes.RunAsync(new ProcessRequest(command[0], [.. command.Skip(1)]), cancellation).ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
             throw new VnetException($"exportfs -ra failed (exit {result.ExitCode}): {result.Stderr.Trim()}. Check {_exportsFile}.");
@@ -132,7 +133,7 @@ public sealed class KernelNfsServer : INfsServer
             return (uid, gid);
         }
 
-        var stat = await _run(["stat", "-c", "%u %g", export.HostPath], null, cancellation).ConfigureAwait(false);
+        var stat = await _processes.RunAsync(new ProcessRequest("stat", ["-c", "%u %g", export.HostPath]), cancellation).ConfigureAwait(false);
         var fields = stat.Stdout.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return stat.ExitCode == 0 && fields.Length == 2
             ? (export.Uid ?? int.Parse(fields[0], System.Globalization.CultureInfo.InvariantCulture), export.Gid ?? int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture))

@@ -1,4 +1,5 @@
 using VagrantNet.Core.Environment;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Core.SyncedFolders.Nfs;
 
@@ -8,8 +9,8 @@ namespace VagrantNet.Core.SyncedFolders.Nfs;
 /// </summary>
 public static class NfsServers
 {
-    public static IReadOnlyList<INfsServer> All(string vnetHome) =>
-        [new KernelNfsServer(), new GaneshaNfsServer(Path.Combine(vnetHome, "nfs-ganesha"))];
+    public static IReadOnlyList<INfsServer> All(IVnetHost host) =>
+        [new KernelNfsServer(host.Processes), new GaneshaNfsServer(Path.Combine(host.Home, "nfs-ganesha"), host.Processes)];
 
     /// <summary>The server to use, or null with <paramref name="why"/> saying what is missing.</summary>
     public static INfsServer? Choose(IReadOnlyList<INfsServer> servers, out string? why, Func<string, string?>? environment = null)

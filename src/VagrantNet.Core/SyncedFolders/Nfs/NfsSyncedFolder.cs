@@ -24,7 +24,7 @@ public sealed class NfsSyncedFolder : ISyncedFolder
     private readonly Func<IMachine, IReadOnlyList<INfsServer>> _servers;
 
     public NfsSyncedFolder()
-        : this(machine => NfsServers.All(machine.Host.Home))
+        : this(machine => NfsServers.All(machine.Host))
     {
     }
 
@@ -81,7 +81,7 @@ public sealed class NfsSyncedFolder : ISyncedFolder
             machine.Ui.Detail($"{f.HostPath} => {f.GuestPath}");
             return new NfsMount(f.GuestPath, paths.GetValueOrDefault(f.Id, f.HostPath), version, udp, f.MountOptions);
         }).ToList();
-        await machine.Guest.InvokeAsync("mount_nfs_folder", cancellation, hostIp, guestIp, mounts).ConfigureAwait(false);
+        await machine.Guest.InvokeAsync(GuestCapabilitiesWellKnown.MountNfsFolder, new NfsMountRequest(hostIp, guestIp, mounts), cancellation).ConfigureAwait(false);
     }
 
     public Task DisableAsync(IMachine machine, IReadOnlyList<SyncedFolderDefinition> folders, CancellationToken cancellation) => Task.CompletedTask;
