@@ -38,8 +38,7 @@ public sealed class CreateDomain : IAction
         }
 
         var xml = DomainXmlBuilder.Build(spec);
-        machine.Logger.LogDebug("Defining domain {Domain}:
-{Xml}", spec.Name, xml);
+        machine.Logger.LogDebug("Defining domain {Domain}:\n{Xml}", spec.Name, xml);
         using var domain = driver.DefineDomain(xml);
         machine.Id = domain.Uuid;
 

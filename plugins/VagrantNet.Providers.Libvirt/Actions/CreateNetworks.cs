@@ -41,8 +41,7 @@ public sealed class CreateNetworks : IAction
                 context.Get(LibvirtKeys.Journal).RecordNetwork(spec.Name, uuid);
                 driver.CreatedNetworks.Add(uuid);
                 var xml = NetworkXmlBuilder.Build(spec);
-                context.Machine.Logger.LogDebug("Defining network {Network}:
-{Xml}", spec.Name, xml);
+                context.Machine.Logger.LogDebug("Defining network {Network}:\n{Xml}", spec.Name, xml);
                 using var created = driver.CreateNetwork(xml, autostart: nic.IsManagement && config.ManagementNetworkAutostart == true);
             }
         }

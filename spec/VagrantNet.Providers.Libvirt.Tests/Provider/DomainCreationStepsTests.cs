@@ -21,7 +21,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         SeedBoxImage(machine);
 
         // When
-        await RunAsync(machine, CreationSteps());
+        await RunAsync(machine, LibvirtRecipes.Creation());
 
         // Then: the XML as sent to libvirt, so a refused or surprising definition can be read in the debug log
         var log = machine.CapturingLogger.Messages;
