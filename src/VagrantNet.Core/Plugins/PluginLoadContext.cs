@@ -6,8 +6,9 @@ namespace VagrantNet.Core.Plugins;
 /// <summary>
 /// Isolates one plugin and its dependencies. The SDK and the logging abstractions come from the host,
 /// so the plugin's types and the engine's agree on <c>IProvider</c>, <c>ProviderConfig</c> and <c>ILogger</c>.
+/// A collectible one lets <c>vnet plugin install</c> try a plugin and unload it again.
 /// </summary>
-internal sealed class PluginLoadContext(string mainAssemblyPath) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(mainAssemblyPath), isCollectible: false)
+internal sealed class PluginLoadContext(string mainAssemblyPath, bool isCollectible = false) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(mainAssemblyPath), isCollectible)
 {
     /// <summary>Assemblies always taken from the host.</summary>
     public static readonly IReadOnlySet<string> SharedAssemblies = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

@@ -1,12 +1,13 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using NuGet.Versioning;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Core.Plugins;
 
 /// <summary>
 /// Finds and loads plugins: each subdirectory <c>X/</c> of a plugin directory holds <c>X.dll</c> and its
-/// dependencies, and is loaded into a load context of its own after <see cref="PluginVerifier"/> agrees.
+/// dependencies (or, installed by <c>vnet plugin install</c>, a <c>X/&lt;version&gt;/</c> that does), and is loaded into a load context of its own after <see cref="PluginVerifier"/> agrees.
 /// </summary>
 public sealed class PluginManager
 {
@@ -36,8 +37,35 @@ public sealed class PluginManager
         [.. directories
             .Where(Directory.Exists)
             .SelectMany(d => (cache?.Subdirectories(d) ?? [.. Directory.GetDirectories(d).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)])
-                .Select(name => Path.Combine(d, name, name + ".dll")))
-            .Where(File.Exists)];
+                .Select(name => MainAssembly(d, name)))
+            .OfType<string>()];
+
+    /// <summary>
+    /// <c>X/X.dll</c> (bundled, or placed by hand), else <c>X/&lt;version&gt;/X.dll</c> as <c>vnet plugin install</c>
+    /// places it. An interrupted update can leave two versions: the newer one is loaded.
+    /// </summary>
+    private static string? MainAssembly(string directory, string name)
+    {
+        var flat = Path.Combine(directory, name, name + ".dll");
+        if (File.Exists(flat))
+        {
+            return flat;
+        }
+
+        var installed = Directory.GetDirectories(Path.Combine(directory, name))
+            .Where(v => File.Exists(Path.Combine(v, name + ".dll")))
+            .ToList();
+        return installed.Count switch
+        {
+            0 => null,
+            1 => Path.Combine(installed[0], name + ".dll"),
+            _ => Path.Combine(Newest(installed), name + ".dll"),
+        };
+    }
+
+    // Apart, so that NuGet.Versioning is loaded only in the rare case that needs it, not on every start.
+    private static string Newest(List<string> versionDirectories) =>
+        versionDirectories.MaxBy(v => NuGetVersion.TryParse(Path.GetFileName(v), out var version) ? version : new NuGetVersion(0, 0, 0))!;
 
     /// <summary>Loads every plugin under <paramref name="directories"/> and registers it.</summary>
     public void LoadAll(IEnumerable<string> directories, PluginRegistry registry)
