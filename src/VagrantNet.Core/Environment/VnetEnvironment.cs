@@ -64,9 +64,28 @@ public sealed class VnetEnvironment : IAsyncDisposable
             var loader = new ConfigLoader(evaluator);
             var config = await loader.LoadAsync(options.Paths.UserVagrantfile, vagrantfile, cancellation).ConfigureAwait(false);
             project = new VnetProject(vagrantfile, config);
+            RequirePlugins(config, plugins);
         }
 
         return new VnetEnvironment(options, registry, plugins, project, evaluator);
+    }
+
+    /// <summary>
+    /// Vagrant's <c>config.vagrant.plugins</c>: a project that names the plugins it needs stops here, before any
+    /// machine is touched, when one is not installed, with the command that installs each.
+    /// </summary>
+    private static void RequirePlugins(ProjectConfig config, PluginManager plugins)
+    {
+        var missing = config.Layers.SelectMany(l => l.Config.Vnet.Plugins)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(name => !plugins.Loaded.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new VnetException(
+                $"This project needs {(missing.Count == 1 ? "a plugin that is" : "plugins that are")} not installed: {string.Join(", ", missing)}. Install {(missing.Count == 1 ? "it" : "them")} with:" +
+                string.Concat(missing.Select(name => $"{System.Environment.NewLine}  vnet plugin install {name}")));
+        }
     }
 
     public VnetProject RequireProject() =>
