@@ -76,6 +76,7 @@ internal sealed class CliApp
         new RsyncCommand(_context),
         new RsyncAutoCommand(_context),
         new BoxCommand(_context),
+        new PluginCommand(_context),
         new CompletionCommand(_context),
     ];
 

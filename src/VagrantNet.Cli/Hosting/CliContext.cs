@@ -45,8 +45,11 @@ internal sealed class CliContext : IDisposable
     /// <summary>The logger factory once <see cref="Configure"/> ran (an error can come before that).</summary>
     public ILoggerFactory? LoggerFactoryOrNull => _loggerFactory;
 
-    /// <summary>Where plugins are found: <c>plugins/</c> beside the vnet binary, then <c>$VNET_HOME/plugins</c>.</summary>
-    public IReadOnlyList<string> PluginDirectories => [Path.Combine(AppContext.BaseDirectory, "plugins"), Paths.Plugins];
+    /// <summary>The plugins bundled with vnet: <c>plugins/</c> beside the vnet binary.</summary>
+    public static string BundledPluginDirectory => Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    /// <summary>Where plugins are found: the bundled ones, then <c>$VNET_HOME/plugins</c>.</summary>
+    public IReadOnlyList<string> PluginDirectories => [BundledPluginDirectory, Paths.Plugins];
 
     /// <summary>Applies the global options of the parsed command line.</summary>
     public void Configure(ParseResult parse)
