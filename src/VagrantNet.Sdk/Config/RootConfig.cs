@@ -19,6 +19,9 @@ public sealed class RootConfig : ConfigSection
 /// <summary>Settings of vnet itself (Vagrant's <c>config.vagrant</c>).</summary>
 public sealed class VnetConfig : ConfigSection
 {
-    /// <summary>Plugins the project needs; <c>vnet up</c> stops early with a clear message when one is missing.</summary>
+    /// <summary>
+    /// Plugins the project needs, by package id: every command that loads the project stops before touching a machine
+    /// when one is not installed, naming the <c>vnet plugin install</c> command for each.
+    /// </summary>
     public List<string> Plugins { get; } = [];
 }
