@@ -137,7 +137,7 @@ public class PluginInstallerTests
             TestPaths.InstallSamplePlugin(Bundled);
 
             // When
-            var error = Assert.Throws<VnetException>(() => Installer().Uninstall("sampleplugin"));
+            var error = Assert.ThrowsAsync<VnetException>(() => Installer().UninstallAsync("sampleplugin", CancellationToken.None));
 
             // Then
             Assert.That(error!.Message, Is.EqualTo(

@@ -13,7 +13,7 @@ internal sealed class PluginExpungeCommand(CliContext context) : ICliCommand
     {
         var force = CommonArguments.Force("Remove every user plugin without asking");
         var command = new Command(Name, "Removes all user-installed plugins") { force };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellation) =>
         {
             var ui = context.Ui.Global;
             if (!parse.GetValue(force))
@@ -31,7 +31,7 @@ internal sealed class PluginExpungeCommand(CliContext context) : ICliCommand
                 }
             }
 
-            var removed = PluginCommand.Installer(context).Expunge();
+            var removed = await PluginCommand.Installer(context).ExpungeAsync(cancellation).ConfigureAwait(false);
             ui.Success(removed.Count == 0
                 ? "No user plugins were installed; nothing was removed."
                 : $"Removed all user-installed plugins: {string.Join(", ", removed)}.");

@@ -12,12 +12,12 @@ internal sealed class PluginUninstallCommand(CliContext context) : ICliCommand
     {
         var name = PluginCommand.NameArgument("The plugin to uninstall");
         var command = new Command(Name, "Uninstalls a plugin") { name };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellation) =>
         {
             var id = parse.GetValue(name)!;
             var ui = context.Ui.Global;
             ui.Info($"Uninstalling the '{id}' plugin...");
-            var removed = PluginCommand.Installer(context).Uninstall(id);
+            var removed = await PluginCommand.Installer(context).UninstallAsync(id, cancellation).ConfigureAwait(false);
             ui.Success($"Successfully uninstalled {removed.Id} ({removed.Version}).");
             return 0;
         });

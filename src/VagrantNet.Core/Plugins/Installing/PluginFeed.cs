@@ -68,7 +68,7 @@ public sealed class PluginFeed
         {
             return await call().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is FatalProtocolException or HttpRequestException or IOException)
+        catch (Exception e) when (e is NuGetProtocolException or HttpRequestException or IOException)
         {
             throw new VnetException($"The plugin feed {Source} could not be read: {e.Message} Check the address (or pass another feed with --plugin-source) and the network.", e);
         }

@@ -1,13 +1,15 @@
 using NuGet.Packaging.Core;
 using NuGet.Versioning;
 using VagrantNet.Core.Environment;
+using VagrantNet.Core.Locking;
 
 namespace VagrantNet.Core.Plugins.Installing;
 
 /// <summary>
 /// Installs, updates and removes the user's plugins under <c>$VNET_HOME/plugins/&lt;id&gt;/&lt;version&gt;/</c>.
 /// A package is staged and checked in a temporary directory under VNET_HOME, then moved into place in one rename,
-/// so a refused or interrupted install leaves nothing that the plugin host would load.
+/// so a refused or interrupted install leaves nothing that the plugin host would load. Changes are made under one
+/// cross-process lock, as they share the manifest.
 /// </summary>
 public sealed class PluginInstaller(VnetPaths paths, string bundledDirectory, Version hostSdkVersion)
 {
@@ -17,6 +19,7 @@ public sealed class PluginInstaller(VnetPaths paths, string bundledDirectory, Ve
     public async Task<PluginInstallResult> InstallAsync(string id, string? version, string source, CancellationToken cancellation)
     {
         RefuseBundled(id, "installed");
+        await using var held = await LockAsync(cancellation).ConfigureAwait(false);
         var feed = new PluginFeed(source);
         var versions = await feed.VersionsAsync(id, cancellation).ConfigureAwait(false);
         if (versions.Count == 0)
@@ -30,6 +33,7 @@ public sealed class PluginInstaller(VnetPaths paths, string bundledDirectory, Ve
     /// <summary>Moves each plugin (<paramref name="id"/>, or all) to the newest stable version on the feed it came from.</summary>
     public async Task<IReadOnlyList<PluginUpdateResult>> UpdateAsync(string? id, CancellationToken cancellation)
     {
+        await using var held = await LockAsync(cancellation).ConfigureAwait(false);
         var plugins = id is null ? Manifest.Read() : [Manifest.Find(id) ?? throw NotInstalled(id)];
         var results = new List<PluginUpdateResult>();
         foreach (var plugin in plugins)
@@ -49,9 +53,10 @@ public sealed class PluginInstaller(VnetPaths paths, string bundledDirectory, Ve
         return results;
     }
 
-    public InstalledPlugin Uninstall(string id)
+    public async Task<InstalledPlugin> UninstallAsync(string id, CancellationToken cancellation)
     {
         RefuseBundled(id, "uninstalled");
+        await using var held = await LockAsync(cancellation).ConfigureAwait(false);
         var plugin = Manifest.Find(id) ?? throw NotInstalled(id);
         Remove(Path.Combine(paths.Plugins, plugin.Id));
         Manifest.Forget(plugin.Id);
@@ -59,8 +64,9 @@ public sealed class PluginInstaller(VnetPaths paths, string bundledDirectory, Ve
     }
 
     /// <summary>Removes every user plugin, whether <c>vnet plugin install</c> or the user placed it, and the manifest.</summary>
-    public IReadOnlyList<string> Expunge()
+    public async Task<IReadOnlyList<string>> ExpungeAsync(CancellationToken cancellation)
     {
+        await using var held = await LockAsync(cancellation).ConfigureAwait(false);
         if (!Directory.Exists(paths.Plugins))
         {
             return [];
@@ -131,6 +137,9 @@ public sealed class PluginInstaller(VnetPaths paths, string bundledDirectory, Ve
             }
         }
     }
+
+    private Task<FileLock> LockAsync(CancellationToken cancellation) =>
+        FileLock.AcquireAsync(Path.Combine(paths.Locks, "plugins.lock"), TimeSpan.FromMinutes(10), $"The plugin directory {paths.Plugins}", cancellation);
 
     private static NuGetVersion Choose(string id, string? version, IReadOnlyList<NuGetVersion> versions, PluginFeed feed)
     {
