@@ -80,6 +80,23 @@ public class PluginInstallerTests
         }
 
         [Test]
+        public void Refuses_To_Install_Beside_A_Hand_Placed_Copy_The_Host_Would_Load_Instead()
+        {
+            // Given
+            TestPaths.InstallSamplePlugin(_fixture.Paths.Plugins);
+            PluginPackages.SamplePlugin(Feed, "1.0.0");
+
+            // When
+            var error = Assert.ThrowsAsync<VnetException>(() => Installer().InstallAsync("SamplePlugin", null, Feed, CancellationToken.None));
+
+            // Then
+            var handPlaced = Path.Combine(_fixture.Paths.Plugins, "SamplePlugin");
+            Assert.That(error!.Message, Is.EqualTo($"{Path.Combine(handPlaced, "SamplePlugin.dll")} was placed there by hand and would be loaded instead of SamplePlugin.1.0.0; remove {handPlaced} and install again."));
+            Assert.That(Directory.GetDirectories(handPlaced), Is.Empty);
+            Assert.That(Installer().Manifest.Read(), Is.Empty);
+        }
+
+        [Test]
         public void Refuses_A_Package_Without_An_Assembly_Named_After_Its_Id()
         {
             // Given

@@ -110,6 +110,13 @@ public sealed class PluginInstaller(VnetPaths paths, string bundledDirectory, Ve
                 throw new VnetException($"Plugin package {plugin} was not installed: {refusal}");
             }
 
+            // The host loads a hand-placed X/X.dll before any X/<version>/, so an install beside one would never load.
+            var handPlaced = Path.Combine(paths.Plugins, plugin.Id, plugin.Id + ".dll");
+            if (File.Exists(handPlaced))
+            {
+                throw new VnetException($"{handPlaced} was placed there by hand and would be loaded instead of {plugin}; remove {Path.GetDirectoryName(handPlaced)} and install again.");
+            }
+
             var installed = new InstalledPlugin(plugin.Id, plugin.Version.ToNormalizedString(), feed.Source, [.. dependencies.Select(d => d.ToString())]);
             var home = Directory.CreateDirectory(Path.Combine(paths.Plugins, plugin.Id)).FullName;
             var target = Path.Combine(home, installed.Version);
