@@ -9,6 +9,7 @@ var testFilter = Argument<string?>("test-filter", null);
 var root = MakeAbsolute(Directory("."));
 var artifacts = root.Combine("artifacts");
 var vnetDir = artifacts.Combine("vnet");
+var packages = artifacts.Combine("packages");
 var results = artifacts.Combine("test-results");
 var solution = root.CombineWithFilePath("VagrantNet.sln");
 var isCi = EnvironmentVariable("CI") == "true";
@@ -186,14 +187,15 @@ Task("Benchmarks")
 });
 
 Task("Pack")
-    .Description("Packs vnet as a dotnet tool (with its bundled plugins) into artifacts/packages.")
+    .Description("Packs vnet as a dotnet tool and as a self-contained linux-x64 tarball (both with the bundled plugins), and the plugin author's kit, into artifacts/packages.")
     .IsDependentOn("Publish")
+    .IsDependentOn("PackSdk")
     .Does(() =>
 {
     DotNetPack("src/VagrantNet.Cli/VagrantNet.Cli.csproj", new DotNetPackSettings
     {
         Configuration = configuration,
-        OutputDirectory = artifacts.Combine("packages"),
+        OutputDirectory = packages,
         // ReadyToRun code is for linux-x64, so the tool is a linux-x64 one (vnet drives libvirt: Linux only anyway).
         MSBuildSettings = new DotNetMSBuildSettings()
             .WithProperty("VnetPublishedDir", vnetDir.FullPath + "/")
@@ -201,7 +203,80 @@ Task("Pack")
             .WithProperty("RuntimeIdentifier", "linux-x64")
             .WithProperty("SelfContained", "false"),
     });
+
+    var tarball = PackTarball();
+    CheckTarballRunsWithoutDotnet(tarball);
 });
+
+Task("PackSdk")
+    .Description("Packs the plugin author's kit into artifacts/packages: VagrantNet.Sdk, VagrantNet.Testing and the dotnet new templates.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    foreach (var project in new[] { "src/VagrantNet.Sdk/VagrantNet.Sdk.csproj", "src/VagrantNet.Testing/VagrantNet.Testing.csproj", "templates/VagrantNet.Templates/VagrantNet.Templates.csproj" })
+    {
+        DotNetPack(project, new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages, NoBuild = true });
+    }
+});
+
+// vnet-VERSION-linux-x64.tar.gz: vnet published with the runtime inside, so that a machine without .NET runs it; the
+// bundled plugins and the JIT profile come from the framework-dependent publish, laid out as there.
+FilePath PackTarball()
+{
+    var version = XDocument.Load(root.CombineWithFilePath("Directory.Build.props").FullPath).Descendants("Version").Single().Value;
+    var staging = artifacts.Combine("vnet-linux-x64");
+    CleanDirectory(staging);
+    DotNetPublish("src/VagrantNet.Cli/VagrantNet.Cli.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = staging,
+        Runtime = "linux-x64",
+        SelfContained = true,
+        PublishReadyToRun = true,
+    });
+    CopyDirectory(vnetDir.Combine("plugins"), staging.Combine("plugins"));
+    CopyFile(vnetDir.CombineWithFilePath("compile.jitprofile"), staging.CombineWithFilePath("compile.jitprofile"));
+
+    var tarball = packages.CombineWithFilePath($"vnet-{version}-linux-x64.tar.gz");
+    // tar, not a zip library: it keeps the executable bits.
+    var exit = StartProcess("tar", new ProcessSettings { Arguments = $"-czf {Quote([tarball.FullPath])} -C {Quote([staging.FullPath])} .", WorkingDirectory = root });
+    if (exit != 0)
+    {
+        throw new Exception($"tar exited with {exit} packing {tarball}");
+    }
+
+    DeleteDirectory(staging, new DeleteDirectorySettings { Recursive = true });
+    Information($"Tarball: {tarball}");
+    return tarball;
+}
+
+// Unpacks the tarball into a temporary directory and runs `./vnet --version` there with no dotnet reachable: no PATH
+// entry, no DOTNET_ROOT. A tarball that still needs an installed runtime fails here, not on a user's machine.
+void CheckTarballRunsWithoutDotnet(FilePath tarball)
+{
+    var unpacked = artifacts.Combine("tarball-check");
+    CleanDirectory(unpacked);
+    if (StartProcess("tar", new ProcessSettings { Arguments = $"-xzf {Quote([tarball.FullPath])} -C {Quote([unpacked.FullPath])}", WorkingDirectory = root }) != 0)
+    {
+        throw new Exception($"{tarball} does not unpack");
+    }
+
+    var exit = StartProcess(unpacked.CombineWithFilePath("vnet"), new ProcessSettings
+    {
+        Arguments = "--version",
+        WorkingDirectory = unpacked,
+        RedirectStandardOutput = true,
+        EnvironmentVariables = new Dictionary<string, string?> { ["PATH"] = unpacked.FullPath, ["DOTNET_ROOT"] = null, ["DOTNET_HOST_PATH"] = null },
+    }, out var output);
+    var version = string.Join("\n", output);
+    if (exit != 0 || string.IsNullOrWhiteSpace(version))
+    {
+        throw new Exception($"./vnet --version from {tarball} exited with {exit} and printed '{version}' without dotnet on PATH.");
+    }
+
+    Information($"{tarball.GetFilename()} runs without dotnet: vnet {version}");
+    DeleteDirectory(unpacked, new DeleteDirectorySettings { Recursive = true });
+}
 
 
 void RunTests(string project, string? wrapper)

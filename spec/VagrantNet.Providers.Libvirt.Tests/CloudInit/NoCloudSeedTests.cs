@@ -1,7 +1,7 @@
 using VagrantNet.Providers.Libvirt.CloudInit;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Plugins;
-using VagrantNet.Tests.Support;
+using VagrantNet.Testing;
 
 namespace VagrantNet.Providers.Libvirt.Tests.CloudInit;
 

@@ -65,7 +65,7 @@ public class DomainCreationStepsTests : TestDriverSteps
         Assert.That(overlay, Is.Not.Null);
         var backing = XElement.Parse(overlay!.GetXmlDesc()).Element("backingStore");
         Assert.That(backing?.Element("path")?.Value, Is.EqualTo($"/{TestDriver.StockPool}/{boxVolume}"));
-        Assert.That(overlay.GetInfo().Capacity, Is.EqualTo((ulong)FakeVnetHost.BoxVirtualSizeGb * 1024 * 1024 * 1024));
+        Assert.That(overlay.GetInfo().Capacity, Is.EqualTo((ulong)TestBox.VirtualSizeGb * 1024 * 1024 * 1024));
 
         // ... and both networks were created, started and recorded
         Assert.That(RecordedNetworks(machine), Is.EquivalentTo(new[] { ManagementNetwork, PrivateNetwork }));

@@ -39,7 +39,7 @@ public class HandleBoxImageTests : TestDriverSteps
         var second = await RunAsync(machine, Steps());
 
         // Then
-        var expected = new BoxImage(ExpectedVolume, $"/{TestDriver.StockPool}/{ExpectedVolume}", "qcow2", FakeVnetHost.BoxVirtualSizeGb * OneGiB);
+        var expected = new BoxImage(ExpectedVolume, $"/{TestDriver.StockPool}/{ExpectedVolume}", "qcow2", TestBox.VirtualSizeGb * OneGiB);
         Assert.That(first.Get(LibvirtKeys.BoxImage), Is.EqualTo(expected));
         Assert.That(second.Get(LibvirtKeys.BoxImage), Is.EqualTo(expected));
         Assert.That(VolumeNames().Count(n => n == ExpectedVolume), Is.EqualTo(1));

@@ -1,7 +1,6 @@
 using VagrantNet.Providers.Libvirt.Driver;
-using VagrantNet.Providers.Libvirt.Tests.Support;
 using VagrantNet.Sdk.Plugins;
-using VagrantNet.Tests.Support;
+using VagrantNet.Testing;
 
 namespace VagrantNet.Providers.Libvirt.Tests.Provider;
 

@@ -3,6 +3,7 @@ using VagrantNet.Providers.Libvirt.Tests.Interop;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;
+using VagrantNet.Testing;
 
 namespace VagrantNet.Providers.Libvirt.Tests.Support;
 
@@ -24,9 +25,9 @@ internal sealed class LibvirtTestMachine : IMachine, IDisposable
         ProjectDirectory = Path.Combine(_root, ProjectName);
         DataDirectory = Path.Combine(ProjectDirectory, ".vnet", "machines", name, LibvirtConfig.Name);
         Directory.CreateDirectory(DataDirectory);
-        FakeHost = host ?? new FakeVnetHost(Path.Combine(_root, "home"));
+        FakeHost = host ?? TestBox.InstalledOn(Path.Combine(_root, "home"));
 
-        Config.Vm.Box = FakeVnetHost.BoxName;
+        Config.Vm.Box = TestBox.Name;
         configure?.Invoke(Config);
         Config.FinalizeDefaults();
 
@@ -58,11 +59,11 @@ internal sealed class LibvirtTestMachine : IMachine, IDisposable
 
     public string? IndexUuid => null;
 
-    public VagrantNet.Tests.Support.RecordingUi RecordingUi { get; } = new();
+    public RecordingUi RecordingUi { get; } = new();
 
     public IMachineUi Ui => RecordingUi;
 
-    public VagrantNet.Tests.Support.CapturingLogger CapturingLogger { get; } = new();
+    public CapturingLogger CapturingLogger { get; } = new();
 
     public ILogger Logger => CapturingLogger;
 

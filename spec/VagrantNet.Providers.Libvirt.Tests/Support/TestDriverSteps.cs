@@ -4,6 +4,7 @@ using VagrantNet.Providers.Libvirt.Interop;
 using VagrantNet.Providers.Libvirt.Tests.Interop;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Pipeline;
+using VagrantNet.Testing;
 
 namespace VagrantNet.Providers.Libvirt.Tests.Support;
 
@@ -31,13 +32,8 @@ public abstract class TestDriverSteps
     }
 
     /// <summary>Runs <paramref name="builder"/> on a new context for <paramref name="machine"/>.</summary>
-    internal static async Task<ActionContext> RunAsync(LibvirtTestMachine machine, ActionBuilder builder, Action<ActionContext>? prepare = null)
-    {
-        var context = new ActionContext(machine, CancellationToken.None);
-        prepare?.Invoke(context);
-        await builder.Build().RunAsync(context).ConfigureAwait(false);
-        return context;
-    }
+    internal static Task<ActionContext> RunAsync(LibvirtTestMachine machine, ActionBuilder builder, Action<ActionContext>? prepare = null) =>
+        new RecipeFixture(machine).RunAsync(builder, prepare);
 
     /// <summary>A machine whose domain is defined (not started), with the box image already in the pool.</summary>
     internal async Task<LibvirtTestMachine> CreatedMachineAsync(Action<LibvirtConfig>? configureProvider = null)
@@ -70,7 +66,7 @@ public abstract class TestDriverSteps
             using var volume = pool.CreateVolume($"""
                 <volume>
                   <name>{name}</name>
-                  <capacity unit='GiB'>{FakeVnetHost.BoxVirtualSizeGb}</capacity>
+                  <capacity unit='GiB'>{TestBox.VirtualSizeGb}</capacity>
                   <target><format type='qcow2'/></target>
                 </volume>
                 """);

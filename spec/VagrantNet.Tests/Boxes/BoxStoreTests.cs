@@ -1,6 +1,7 @@
 using System.Text;
 using VagrantNet.Core.Boxes;
 using VagrantNet.Core.Environment;
+using VagrantNet.Testing;
 using VagrantNet.Tests.Boxes.Support;
 
 namespace VagrantNet.Tests.Boxes;

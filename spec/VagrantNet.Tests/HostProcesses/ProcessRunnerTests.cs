@@ -1,6 +1,6 @@
 using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Plugins;
-using VagrantNet.Tests.Support;
+using VagrantNet.Testing;
 
 namespace VagrantNet.Tests.HostProcesses;
 

@@ -1,7 +1,7 @@
 using VagrantNet.Core.Environment;
 using VagrantNet.Core.SyncedFolders.Nfs;
 using VagrantNet.Sdk.Plugins;
-using VagrantNet.Tests.Support;
+using VagrantNet.Testing;
 
 namespace VagrantNet.Tests.Nfs;
 

@@ -1,4 +1,5 @@
 using VagrantNet.Sdk.Pipeline;
+using VagrantNet.Testing;
 using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Tests.Pipeline;

@@ -6,6 +6,7 @@ using VagrantNet.Core.Plugins;
 using VagrantNet.Scripting;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;
+using VagrantNet.Testing;
 
 namespace VagrantNet.Tests.Support;
 

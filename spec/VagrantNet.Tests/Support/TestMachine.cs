@@ -4,6 +4,7 @@ using VagrantNet.Core.Plugins;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;
+using VagrantNet.Testing;
 
 namespace VagrantNet.Tests.Support;
 

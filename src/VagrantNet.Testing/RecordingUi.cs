@@ -1,17 +1,14 @@
 using VagrantNet.Sdk.Machines;
 
-namespace VagrantNet.Tests.Support;
+namespace VagrantNet.Testing;
 
-/// <summary>
-/// Records what steps tell the user, one <c>kind: message</c> line each. Shared, as a linked source file, with the
-/// libvirt provider's tests.
-/// </summary>
-internal sealed class RecordingUi : IMachineUi
+/// <summary>Records what steps tell the user, one <c>kind: message</c> line each (<c>info: Creating the domain</c>).</summary>
+public sealed class RecordingUi : IMachineUi
 {
     private readonly List<string> _lines = [];
 
     /// <summary>A snapshot of the lines so far (output can arrive from two streams at once).</summary>
-    public List<string> Lines
+    public IReadOnlyList<string> Lines
     {
         get
         {
@@ -21,6 +18,12 @@ internal sealed class RecordingUi : IMachineUi
             }
         }
     }
+
+    /// <summary>Every line so far, joined by newlines.</summary>
+    public string Text => string.Join('\n', Lines);
+
+    /// <summary>Called with the title and value of every progress report, e.g. to interrupt a download midway.</summary>
+    public Action<string, long>? OnProgress { get; set; }
 
     public void Info(string message) => Add("info: " + message);
 
@@ -37,9 +40,10 @@ internal sealed class RecordingUi : IMachineUi
     public IProgress<long> Progress(string title, long? total)
     {
         Add("progress: " + title);
-        return new Progress<long>();
+        return new Reporter(this, title);
     }
 
+    /// <summary>Answers the fallback, as a UI without a terminal does.</summary>
     public bool Confirm(string question, bool fallback) => fallback;
 
     private void Add(string line)
@@ -48,5 +52,11 @@ internal sealed class RecordingUi : IMachineUi
         {
             _lines.Add(line);
         }
+    }
+
+    /// <summary>Reports synchronously (unlike <see cref="Progress{T}"/>), so a test sees each value before the step goes on.</summary>
+    private sealed class Reporter(RecordingUi ui, string title) : IProgress<long>
+    {
+        public void Report(long value) => ui.OnProgress?.Invoke(title, value);
     }
 }

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace VagrantNet.Tests.Support;
+namespace VagrantNet.Testing;
 
-/// <summary>A logger that keeps every formatted message.</summary>
-internal sealed class CapturingLogger : ILogger
+/// <summary>A logger that keeps every formatted message, whatever its level.</summary>
+public sealed class CapturingLogger : ILogger
 {
     private readonly List<string> _messages = [];
 

@@ -1,9 +1,9 @@
 using VagrantNet.Sdk.Plugins;
 
-namespace VagrantNet.Tests.Support;
+namespace VagrantNet.Testing;
 
 /// <summary>A process runner that starts nothing: it records each request and answers as the test says.</summary>
-internal sealed class FakeProcessRunner(Func<ProcessRequest, CancellationToken, Task<ProcessResult>> answer) : IProcessRunner
+public sealed class FakeProcessRunner(Func<ProcessRequest, CancellationToken, Task<ProcessResult>> answer) : IProcessRunner
 {
     private readonly List<ProcessRequest> _requests = [];
 
