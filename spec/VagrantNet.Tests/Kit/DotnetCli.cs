@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Tests.Kit;
 
@@ -38,23 +39,10 @@ internal sealed class DotnetCli(IReadOnlyDictionary<string, string> environment)
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(HangGuard);
-        try
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(start, HangGuard, $"dotnet {string.Join(' ', args)}");
+        if (exitCode != 0)
         {
-            await process.WaitForExitAsync(guard.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new AssertionException($"dotnet {string.Join(' ', args)} did not exit within {HangGuard}");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new AssertionException($"dotnet {string.Join(' ', args)} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
+            throw new AssertionException($"dotnet {string.Join(' ', args)} exited with {exitCode}:\n{stdout}\n{stderr}");
         }
     }
 }

@@ -48,20 +48,7 @@ internal static class VnetProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(HangGuard);
-        try
-        {
-            await process.WaitForExitAsync(guard.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new AssertionException($"vnet {string.Join(' ', args)} did not exit");
-        }
-
-        return new VnetRun(process.ExitCode, await stdout, await stderr);
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(start, HangGuard, $"vnet {string.Join(' ', args)}");
+        return new VnetRun(exitCode, stdout, stderr);
     }
 }
