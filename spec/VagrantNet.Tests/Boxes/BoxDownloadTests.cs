@@ -58,7 +58,7 @@ public class BoxDownloadTests
         var store = Store(server);
 
         // When
-        var box = await store.AddAsync(new BoxAddRequest([server.Url("org/box").ToString()]), _ui, CancellationToken.None);
+        var box = await new BoxAdder(store).AddAsync(new BoxAddRequest([server.Url("org/box").ToString()]), _ui, CancellationToken.None);
 
         // Then
         Assert.That((box.Name, box.Version, box.Provider, box.Architecture), Is.EqualTo(("org/box", "1.1.0", "libvirt", "amd64")));
@@ -74,7 +74,7 @@ public class BoxDownloadTests
         await using var _ = server = new TestHttpServer(r => Serve(r, server!.BaseUrl));
 
         // When
-        var box = await Store(server).AddAsync(new BoxAddRequest(["org/box"]) { VersionConstraint = "< 1.1" }, _ui, CancellationToken.None);
+        var box = await new BoxAdder(Store(server)).AddAsync(new BoxAddRequest(["org/box"]) { VersionConstraint = "< 1.1" }, _ui, CancellationToken.None);
 
         // Then
         Assert.That(box.Version, Is.EqualTo("1.0.0"));
@@ -91,7 +91,7 @@ public class BoxDownloadTests
             : Serve(r, server!.BaseUrl));
 
         // When
-        var box = await Store(server).AddAsync(new BoxAddRequest([server.Url("catalog.txt").ToString()]), _ui, CancellationToken.None);
+        var box = await new BoxAdder(Store(server)).AddAsync(new BoxAddRequest([server.Url("catalog.txt").ToString()]), _ui, CancellationToken.None);
 
         // Then
         Assert.That(box.Version, Is.EqualTo("2.0.0"));
@@ -106,8 +106,8 @@ public class BoxDownloadTests
         var url = server.Url("org/box/9/libvirt.box").ToString();
 
         // When
-        var unnamed = Assert.ThrowsAsync<VnetException>(() => Store(server).AddAsync(new BoxAddRequest([url]), _ui, CancellationToken.None));
-        var box = await Store(server).AddAsync(new BoxAddRequest([url]) { Name = "direct", Checksum = BoxFixtures.Sha256(_box), ChecksumType = "sha256" }, _ui, CancellationToken.None);
+        var unnamed = Assert.ThrowsAsync<VnetException>(() => new BoxAdder(Store(server)).AddAsync(new BoxAddRequest([url]), _ui, CancellationToken.None));
+        var box = await new BoxAdder(Store(server)).AddAsync(new BoxAddRequest([url]) { Name = "direct", Checksum = BoxFixtures.Sha256(_box), ChecksumType = "sha256" }, _ui, CancellationToken.None);
 
         // Then
         Assert.That(unnamed!.Message, Does.Contain("--name"));
@@ -127,7 +127,7 @@ public class BoxDownloadTests
         File.WriteAllText(partial + ".resume", JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = url.AbsoluteUri, ["validator"] = "\"v1\"" }));
 
         // When
-        var box = await Store(server).AddAsync(new BoxAddRequest([url.ToString()]) { Name = "ranged", Checksum = BoxFixtures.Sha256(_box), ChecksumType = "sha256" }, _ui, CancellationToken.None);
+        var box = await new BoxAdder(Store(server)).AddAsync(new BoxAddRequest([url.ToString()]) { Name = "ranged", Checksum = BoxFixtures.Sha256(_box), ChecksumType = "sha256" }, _ui, CancellationToken.None);
 
         // Then
         Assert.That(server.Requests.Any(r => r.Method == "GET" && r.Header("range") == "bytes=1000-"), Is.True, "it asked to resume");
@@ -146,7 +146,7 @@ public class BoxDownloadTests
                 : TestResponse.File(r, _box));
 
         // When
-        var box = await Store(server).AddAsync(new BoxAddRequest([server.Url("box.box").ToString()]) { Name = "resumed", Checksum = BoxFixtures.Sha256(_box), ChecksumType = "sha256" }, _ui, CancellationToken.None);
+        var box = await new BoxAdder(Store(server)).AddAsync(new BoxAddRequest([server.Url("box.box").ToString()]) { Name = "resumed", Checksum = BoxFixtures.Sha256(_box), ChecksumType = "sha256" }, _ui, CancellationToken.None);
 
         // Then
         var resumed = server.Requests.Where(r => r.Header("range") is { } range && range != "bytes=0-1023").ToList();
@@ -181,7 +181,7 @@ public class BoxDownloadTests
         };
 
         // When
-        await Store(server).AddAsync(new BoxAddRequest([server.Url("box.box").ToString()]) { Name = "resumed" }, _ui, CancellationToken.None);
+        await new BoxAdder(Store(server)).AddAsync(new BoxAddRequest([server.Url("box.box").ToString()]) { Name = "resumed" }, _ui, CancellationToken.None);
 
         // Then: each transfer's first report is where it starts
         Assert.That(downloads.Select(d => d[0]), Is.EqualTo(new long[] { 0, _box.Length / 2 }));
@@ -198,7 +198,7 @@ public class BoxDownloadTests
         var before = _fixtures.StoreSnapshot();
 
         // When
-        var error = Assert.ThrowsAsync<VnetException>(() => Store(server, retries: 2).AddAsync(new BoxAddRequest([server.Url("box.box").ToString()]) { Name = "flaky" }, _ui, CancellationToken.None));
+        var error = Assert.ThrowsAsync<VnetException>(() => new BoxAdder(Store(server, retries: 2)).AddAsync(new BoxAddRequest([server.Url("box.box").ToString()]) { Name = "flaky" }, _ui, CancellationToken.None));
 
         // Then
         Assert.That(error!.Message, Does.Contain("'flaky'").And.Contain("could not be downloaded"));
@@ -215,7 +215,7 @@ public class BoxDownloadTests
         var before = _fixtures.StoreSnapshot();
 
         // When
-        var error = Assert.ThrowsAsync<VnetException>(() => Store(server).AddAsync(new BoxAddRequest([server.Url("org/box").ToString()]), _ui, CancellationToken.None));
+        var error = Assert.ThrowsAsync<VnetException>(() => new BoxAdder(Store(server)).AddAsync(new BoxAddRequest([server.Url("org/box").ToString()]), _ui, CancellationToken.None));
 
         // Then
         Assert.That(error!.Message, Does.Contain("'org/box'").And.Contain("sha256 checksum"));
@@ -231,7 +231,7 @@ public class BoxDownloadTests
         await using var server = new TestHttpServer(_ => TestResponse.NotFound());
 
         // When
-        var error = Assert.ThrowsAsync<VnetException>(() => Store(server).AddAsync(new BoxAddRequest(["org/missing"]), _ui, CancellationToken.None));
+        var error = Assert.ThrowsAsync<VnetException>(() => new BoxAdder(Store(server)).AddAsync(new BoxAddRequest(["org/missing"]), _ui, CancellationToken.None));
 
         // Then
         Assert.That(error!.Message, Does.Contain("404"));
@@ -244,7 +244,7 @@ public class BoxDownloadTests
         await using var server = new TestHttpServer(r => r.Path == "/good.box" ? TestResponse.File(r, _box) : TestResponse.NotFound());
 
         // When
-        var box = await Store(server).AddAsync(new BoxAddRequest([server.Url("bad.box").ToString(), server.Url("good.box").ToString()]) { Name = "fallback" }, _ui, CancellationToken.None);
+        var box = await new BoxAdder(Store(server)).AddAsync(new BoxAddRequest([server.Url("bad.box").ToString(), server.Url("good.box").ToString()]) { Name = "fallback" }, _ui, CancellationToken.None);
 
         // Then
         Assert.That(box.Name, Is.EqualTo("fallback"));
@@ -257,7 +257,7 @@ public class BoxDownloadTests
         TestHttpServer? server = null;
         await using var _ = server = new TestHttpServer(r => Serve(r, server!.BaseUrl));
         var store = Store(server);
-        var old = await store.AddAsync(new BoxAddRequest(["org/box"]) { VersionConstraint = "1.0.0" }, _ui, CancellationToken.None);
+        var old = await new BoxAdder(store).AddAsync(new BoxAddRequest(["org/box"]) { VersionConstraint = "1.0.0" }, _ui, CancellationToken.None);
         using var updates = new BoxUpdates(store, insecure: false, caCert: null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
         // When
@@ -294,13 +294,13 @@ public class BoxDownloadTests
         var url = server.Url("shared.box").ToString();
 
         // When
-        var one = Task.Run(() => Store(server).AddAsync(new BoxAddRequest([url]) { Name = "org/one" }, firstUi, CancellationToken.None));
+        var one = Task.Run(() => new BoxAdder(Store(server)).AddAsync(new BoxAddRequest([url]) { Name = "org/one" }, firstUi, CancellationToken.None));
         var gate = Task.Run(async () =>
         {
             await Task.WhenAny(first.Task, one);
             try
             {
-                return await Store(server).AddAsync(new BoxAddRequest([url]) { Name = "org/two" }, new RecordingUi(), CancellationToken.None);
+                return await new BoxAdder(Store(server)).AddAsync(new BoxAddRequest([url]) { Name = "org/two" }, new RecordingUi(), CancellationToken.None);
             }
             finally
             {
@@ -329,7 +329,7 @@ public class BoxDownloadTests
         File.WriteAllText(partial + ".resume", JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = url.AbsoluteUri, ["validator"] = validator }));
 
         // When
-        var box = await Store(server).AddAsync(new BoxAddRequest([url.ToString()]) { Name = "org/resumed", Checksum = BoxFixtures.Sha256(_box), ChecksumType = "sha256" }, _ui, CancellationToken.None);
+        var box = await new BoxAdder(Store(server)).AddAsync(new BoxAddRequest([url.ToString()]) { Name = "org/resumed", Checksum = BoxFixtures.Sha256(_box), ChecksumType = "sha256" }, _ui, CancellationToken.None);
 
         // Then
         Assert.That(server.Requests.Where(r => r.Method == "GET").Select(r => r.Header("range")), Has.None.EqualTo("bytes=1000-"));
@@ -346,7 +346,7 @@ public class BoxDownloadTests
         var store = Store(server);
 
         // When
-        await store.AddAsync(new BoxAddRequest([url]), _ui, CancellationToken.None);
+        await new BoxAdder(store).AddAsync(new BoxAddRequest([url]), _ui, CancellationToken.None);
 
         // Then
         var catalogRequest = server.Requests.First(r => r.Path == "/org/box");
@@ -367,7 +367,7 @@ public class BoxDownloadTests
         var url = $"http://127.0.0.1:{port}/x.box";
 
         // When
-        var error = Assert.ThrowsAsync<VnetException>(() => store.AddAsync(new BoxAddRequest([url]) { Name = "org/nowhere" }, _ui, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)));
+        var error = Assert.ThrowsAsync<VnetException>(() => new BoxAdder(store).AddAsync(new BoxAddRequest([url]) { Name = "org/nowhere" }, _ui, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)));
 
         // Then
         Assert.That(error!.Message, Does.Contain("'org/nowhere'").And.Contain(url).And.Contain("refused"));

@@ -25,7 +25,7 @@ public class BoxStoreTests
     public void TearDown() => _fixtures.Dispose();
 
     private Task<Sdk.Machines.BoxInfo> AddFile(byte[] box, string name = "vnet/test", string? provider = null, bool force = false, string file = "test.box") =>
-        _store.AddAsync(new BoxAddRequest([_fixtures.Write(file, box)]) { Name = name, Provider = provider, Force = force }, _ui, CancellationToken.None);
+        new BoxAdder(_store).AddAsync(new BoxAddRequest([_fixtures.Write(file, box)]) { Name = name, Provider = provider, Force = force }, _ui, CancellationToken.None);
 
     [Test]
     public async Task AddingABoxFile_InstallsItUnderNameVersionArchitectureProvider()
@@ -163,7 +163,7 @@ public class BoxStoreTests
         var path = _fixtures.Write("big.box", BoxFixtures.LibvirtBox(imageBytes: 8 << 20).TarGz());
 
         // When
-        Assert.CatchAsync<OperationCanceledException>(() => _store.AddAsync(new BoxAddRequest([path]) { Name = "vnet/big" }, _ui, interrupt.Token));
+        Assert.CatchAsync<OperationCanceledException>(() => new BoxAdder(_store).AddAsync(new BoxAddRequest([path]) { Name = "vnet/big" }, _ui, interrupt.Token));
 
         // Then
         Assert.That(_fixtures.StoreSnapshot(), Is.EqualTo(before));
@@ -175,7 +175,7 @@ public class BoxStoreTests
     {
         // Given
         var path = _fixtures.Write("same.box", BoxFixtures.LibvirtBox(imageBytes: 2 << 20).TarGz());
-        Task<Sdk.Machines.BoxInfo> Add() => Task.Run(() => new BoxCollection(_fixtures.Paths).AddAsync(new BoxAddRequest([path]) { Name = "vnet/same" }, new RecordingUi(), CancellationToken.None));
+        Task<Sdk.Machines.BoxInfo> Add() => Task.Run(() => new BoxAdder(new BoxCollection(_fixtures.Paths)).AddAsync(new BoxAddRequest([path]) { Name = "vnet/same" }, new RecordingUi(), CancellationToken.None));
 
         // When
         var results = await Task.WhenAll(Add().ContinueWith(t => t), Add().ContinueWith(t => t));

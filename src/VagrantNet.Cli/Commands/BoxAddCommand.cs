@@ -52,7 +52,7 @@ internal sealed class BoxAddCommand(CliContext context) : ICliCommand
                 Insecure = parse.GetValue(insecure),
                 CaCert = parse.GetValue(caCert),
             };
-            await BoxCommand.Store(context).AddAsync(request, context.Ui.Global, context.Interrupts.Cancellation).ConfigureAwait(false);
+            await new BoxAdder(BoxCommand.Store(context), context.LoggerFactory.CreateLogger("boxes")).AddAsync(request, context.Ui.Global, context.Interrupts.Cancellation).ConfigureAwait(false);
             return 0;
         });
         return command;

@@ -71,7 +71,8 @@ internal sealed class CliContext : IDisposable
     public Task<VnetEnvironment> LoadEnvironmentAsync(bool requireProject = true, bool dryRun = false)
     {
         var logger = LoggerFactory.CreateLogger("vnet");
-        var boxes = new BoxCollection(Paths, BoxSettings, LoggerFactory.CreateLogger("boxes"));
+        var boxLogger = LoggerFactory.CreateLogger("boxes");
+        var boxes = new BoxCollection(Paths, BoxSettings, boxLogger);
         var options = new EnvironmentOptions
         {
             WorkingDirectory = WorkingDirectory,
@@ -88,7 +89,7 @@ internal sealed class CliContext : IDisposable
             RequireProject = requireProject,
             DryRun = dryRun,
             BoxLookup = boxes,
-            BoxResolver = boxes,
+            BoxResolver = new MachineBoxResolver(boxes, boxLogger),
         };
         logger.LogDebug("VNET_HOME is {Home}", Paths.Home);
         RequireUsableHome();

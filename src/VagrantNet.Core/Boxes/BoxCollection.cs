@@ -14,7 +14,7 @@ namespace VagrantNet.Core.Boxes;
 /// each holding metadata.json and the provider's files, with the catalog URL a box came from in
 /// <c>&lt;name&gt;/metadata_url</c>. Boxes enter and leave by directory renames, so readers never see half a box.
 /// </summary>
-public sealed class BoxCollection : IBoxLookup, IBoxResolver
+public sealed class BoxCollection : IBoxLookup
 {
     public const string MetadataUrlFile = "metadata_url";
 
@@ -114,40 +114,6 @@ public sealed class BoxCollection : IBoxLookup, IBoxResolver
     {
         var path = Path.Combine(NameDirectory(name), MetadataUrlFile);
         return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
-    }
-
-    /// <summary>Adds a box as <c>vnet box add</c> does.</summary>
-    public Task<BoxInfo> AddAsync(BoxAddRequest request, IMachineUi ui, CancellationToken cancellation) =>
-        new BoxAdder(this, _logger).AddAsync(request, ui, cancellation);
-
-    /// <summary>Finds the machine's box, adding it from <c>vm.box_url</c> or its catalog when missing, as <c>vagrant up</c> does.</summary>
-    public async Task<BoxInfo> ResolveAsync(IMachine machine, CancellationToken cancellation)
-    {
-        var vm = machine.Config.Vm;
-        var name = vm.Box ?? throw new VnetException($"Machine '{machine.Name}' has no vm.box configured.");
-        var architecture = vm.BoxArchitecture ?? BoxNames.DefaultArchitecture;
-        var found = Find(name, vm.BoxVersion, machine.ProviderName, architecture);
-        if (found is not null)
-        {
-            return found;
-        }
-
-        machine.Ui.Info($"Box '{name}' could not be found. Attempting to find and install...");
-        var request = new BoxAddRequest(vm.BoxUrl is { Length: > 0 } urls ? urls : [name])
-        {
-            Name = name,
-            VersionConstraint = vm.BoxVersion,
-            Provider = machine.ProviderName,
-            Architecture = architecture,
-            Checksum = vm.BoxDownloadChecksum,
-            ChecksumType = vm.BoxDownloadChecksumType,
-            Insecure = vm.BoxDownloadInsecure ?? false,
-            CaCert = vm.BoxDownloadCaCert,
-            ReuseInstalled = true,
-        };
-        await AddAsync(request, machine.Ui, cancellation).ConfigureAwait(false);
-        return Find(name, vm.BoxVersion, machine.ProviderName, architecture)
-            ?? throw new VnetException($"Box '{name}' was added, but not for provider '{machine.ProviderName}' and architecture '{architecture}' matching '{vm.BoxVersion ?? ">= 0"}'.");
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ public sealed class BoxUpdates(BoxCollection store, bool insecure, string? caCer
             CaCert = caCert,
             ReuseInstalled = true,
         };
-        return await store.AddAsync(request, ui, cancellation).ConfigureAwait(false);
+        return await new BoxAdder(store, logger).AddAsync(request, ui, cancellation).ConfigureAwait(false);
     }
 
     private async Task<BoxCatalog> CatalogAsync(string url, CancellationToken cancellation)
@@ -80,7 +80,7 @@ public sealed class BoxUpdates(BoxCollection store, bool insecure, string? caCer
         }
 
         var location = Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute : new Uri(Path.GetFullPath(url));
-        var catalog = await BoxAdder.LoadCatalogAsync(location, _downloader, cancellation).ConfigureAwait(false);
+        var catalog = await BoxCatalogReader.ReadAsync(location, _downloader, cancellation).ConfigureAwait(false);
         _catalogs[url] = catalog;
         return catalog;
     }
