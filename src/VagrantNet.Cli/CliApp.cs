@@ -59,6 +59,7 @@ internal sealed class CliApp
     private IEnumerable<ICliCommand> Commands() =>
     [
         new InitCommand(_context),
+        new EditorCommand(_context),
         new ValidateCommand(_context),
         new StatusCommand(_context),
         new UpCommand(_context),

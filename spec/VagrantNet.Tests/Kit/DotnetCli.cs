@@ -12,7 +12,8 @@ internal sealed class DotnetCli(IReadOnlyDictionary<string, string> environment)
     /// <summary>Generous: only there so that a hung restore fails the test instead of hanging the run.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
 
-    private static readonly string[] InheritedBuildVariables = ["MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "VSTEST_HOST_DEBUG"];
+    /// <summary>The test host's MSBuild variables, which a nested dotnet (or a language server's MSBuild) must not inherit.</summary>
+    public static readonly IReadOnlyList<string> InheritedBuildVariables = ["MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "VSTEST_HOST_DEBUG"];
 
     /// <summary>Runs <c>dotnet <paramref name="args"/></c> in <paramref name="workingDirectory"/>; fails the test, with the output, when it fails.</summary>
     public async Task RunAsync(string workingDirectory, params string[] args)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Tests.Kit;
 
@@ -36,7 +37,7 @@ public class ProviderTemplateTests
         foreach (var project in new[] { "src/VagrantNet.Sdk/VagrantNet.Sdk.csproj", "src/VagrantNet.Testing/VagrantNet.Testing.csproj", "templates/VagrantNet.Templates/VagrantNet.Templates.csproj" })
         {
             // Built with the tests (project references), so packing is only zipping.
-            await dotnet.RunAsync(RepositoryRoot, "pack", project, "-c", configuration, "--no-build", "-o", feed);
+            await dotnet.RunAsync(TestPaths.RepositoryRoot, "pack", project, "-c", configuration, "--no-build", "-o", feed);
         }
 
         var template = Directory.GetFiles(feed, "VagrantNet.Templates.*.nupkg").Single();
@@ -53,23 +54,6 @@ public class ProviderTemplateTests
         Assert.That(Path.Combine(plugin, "Acme.Provider.dll"), Does.Exist);
         Assert.That(Path.Combine(plugin, "VagrantNet.Sdk.dll"), Does.Not.Exist, "vnet provides the SDK: a plugin that ships one is refused");
         Assert.That(Directory.GetDirectories(Path.Combine(_root, "packages")).Select(Path.GetFileName), Is.EquivalentTo(new[] { "vagrantnet.sdk", "vagrantnet.testing" }), "everything else came from the machine's package folder");
-    }
-
-    /// <summary>The repository holding the packages' sources: the tests run from spec/VagrantNet.Tests/bin/CONFIG/net10.0.</summary>
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "VagrantNet.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException($"No VagrantNet.sln above {TestContext.CurrentContext.TestDirectory}.");
-        }
     }
 
     /// <summary>

@@ -11,6 +11,23 @@ internal static class TestPaths
     /// <summary>The sample plugin's build output (spec/SamplePlugin), copied here by the test project.</summary>
     public static string SamplePluginOutput => Path.Combine(Output, "sample-plugin");
 
+    /// <summary>The repository the tests were built from: they run from spec/VagrantNet.Tests/bin/CONFIG/net10.0.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(Output); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "VagrantNet.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException($"No VagrantNet.sln above {Output}.");
+        }
+    }
+
     /// <summary>The <c>vnet</c> entry assembly built with the tests.</summary>
     public static string VnetDll => Path.Combine(Output, "vnet.dll");
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VagrantNet.Cli.Editor;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
@@ -45,9 +46,23 @@ internal sealed class InitCommand(CliContext context) : ICliCommand
             }
 
             AtomicFile.WriteAllText(path, text);
+            WriteEditorFiles(path);
             context.Ui.Global.Info($"A {Path.GetFileName(path)} has been placed in this directory. You are now ready to `vnet up` your first virtual environment! Please read the comments in the file and the README for more information.");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The editor project beside the new script, so that it completes from the start; a user's own file there is kept, and said so.</summary>
+    private void WriteEditorFiles(string vagrantfile)
+    {
+        try
+        {
+            EditorFiles.Write(vagrantfile, context.PluginDirectories);
+        }
+        catch (VnetException e)
+        {
+            context.Ui.Global.Warn($"{e.Message} Editors will not complete {Path.GetFileName(vagrantfile)} until then.");
+        }
     }
 }

@@ -19,7 +19,8 @@ internal static class VagrantfileTemplate
         }
 
         text.AppendLine("// Vagrantfile.csx: describes the machines of this project. It is C#: your editor");
-        text.AppendLine("// completes and checks it, and vnet reports mistakes as file(line,col).");
+        text.AppendLine("// completes and checks it (through .vnet/editor/, which `vnet init` wrote: run");
+        text.AppendLine("// `vnet editor` after adding a plugin), and vnet reports mistakes as file(line,col).");
         text.AppendLine("// Reference: see the README's \"Vagrantfile.csx reference\".");
         text.AppendLine();
         text.AppendLine("Vagrant.Configure(config =>");
