@@ -3,13 +3,14 @@
 # once under TCG in a hermetic libvirtd, and reads each serial console until the kernel either panics or hands over
 # to the initramfs ("Run /init"), which is past the IO-APIC timer check that panics on a starved emulated CPU. Then
 # the guest is destroyed: only the kernel's first seconds are measured, so the count is cheap to take.
-# Usage: spec/benchmarks/boot-panics.sh BOX_FILE [TOTAL] [BATCH]
+# Usage: spec/benchmarks/boot-panics.sh BOX_FILE [TOTAL] [BATCH] [VCPUS]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 box="$1"
 total="${2:-20}"
 batch="${3:-5}"
+cpus="${4:-1}"
 ns="vnet-panics-$$"
 work="$(mktemp -d /tmp/vnet-panics.XXXXXX)"
 pool=/var/lib/libvirt/images
@@ -34,7 +35,7 @@ domain_xml() { # name overlay log
 <domain type='qemu'>
   <name>$1</name>
   <memory unit='MiB'>512</memory>
-  <vcpu>1</vcpu>
+  <vcpu>$cpus</vcpu>
   <os><type arch='x86_64'>hvm</type><boot dev='hd'/></os>
   <features><acpi/><apic/><pae/></features>
   <on_crash>destroy</on_crash>
@@ -76,4 +77,4 @@ while (( n < total )); do
     rm -f "$pool/$name.img"
   done
 done
-echo "boot panics: $panics of $total boots panicked ($booted reached init, $unknown undecided; $batch at a time) for $(basename "$(dirname "$box")")"
+echo "boot panics: $panics of $total boots panicked ($booted reached init, $unknown undecided; $batch at a time, $cpus vCPUs each) for $(basename "$(dirname "$box")")"
