@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VagrantNet.Acceptance.Support;
 
 namespace VagrantNet.Acceptance;
 
@@ -22,11 +23,11 @@ public class BootPanicTests : AcceptanceTest
                 config.Vm.Box = "vnet/debian12";
                 config.Vm.BootTimeout = {{bootTimeout}};
                 config.Vm.SyncedFolder(".", "/vagrant", disabled: true);
-                config.Vm.Provider<LibvirtConfig>(p =>
+                config.Vm.Provider("libvirt", p =>
                 {
-                    p.Kernel = "{{kernel}}";
-                    p.CmdLine = "console=ttyS0,115200 root=/dev/nonexistent";
-                    p.BootRetries = 1;
+                    p["kernel"] = "{{kernel}}";
+                    p["cmd_line"] = "console=ttyS0,115200 root=/dev/nonexistent";
+                    p["boot_retries"] = 1;
                 });
             });
             """);
