@@ -56,6 +56,24 @@ public sealed partial class LibvirtConfig : ProviderConfig
     /// <summary>Boot devices in order: hd, network, cdrom.</summary>
     public string[]? BootOrder { get; set; }
 
+    /// <summary>Direct kernel boot: the kernel image, a path on the libvirt host (vagrant-libvirt's <c>kernel</c>).</summary>
+    public string? Kernel { get; set; }
+
+    /// <summary>The initramfs for <see cref="Kernel"/>.</summary>
+    public string? Initrd { get; set; }
+
+    /// <summary>The kernel command line for <see cref="Kernel"/> (vagrant-libvirt's <c>cmd_line</c>).</summary>
+    public string? CmdLine { get; set; }
+
+    /// <summary>A device tree blob for <see cref="Kernel"/>.</summary>
+    public string? Dtb { get; set; }
+
+    /// <summary>
+    /// How many times a guest whose kernel panics while it boots is booted again before <c>up</c> fails (default 0).
+    /// An early panic under emulation (a starved emulated CPU failing a timer check) usually passes on a second try.
+    /// </summary>
+    public int? BootRetries { get; set; }
+
     public bool? QemuUseAgent { get; set; }
 
     /// <summary><c>pause</c> (default) keeps the guest in memory; <c>managedsave</c> saves it to disk.</summary>
@@ -141,6 +159,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
         MachineArch ??= "x86_64";
         Autostart ??= false;
         BootOrder ??= [];
+        BootRetries ??= 0;
         QemuUseAgent ??= false;
         SuspendMode ??= "pause";
         DiskBus ??= "virtio";
@@ -249,6 +268,30 @@ public sealed partial class LibvirtConfig : ProviderConfig
             }
         }
 
+        foreach (var (setting, path) in new[] { ("kernel", Kernel), ("initrd", Initrd), ("dtb", Dtb) })
+        {
+            if (path is not null && !Path.IsPathRooted(path))
+            {
+                Error(setting, $"must be an absolute path on the libvirt host, got {UserText.Quote(path)}");
+            }
+        }
+
+        if (Kernel is null)
+        {
+            foreach (var (setting, value) in new[] { ("initrd", Initrd), ("cmd_line", CmdLine), ("dtb", Dtb) })
+            {
+                if (value is not null)
+                {
+                    Error(setting, "is used only with direct kernel boot: set libvirt.kernel too");
+                }
+            }
+        }
+
+        if (BootRetries is not null and not (>= 0 and <= MaxBootRetries))
+        {
+            Error("boot_retries", $"must be between 0 and {MaxBootRetries}, got {BootRetries}");
+        }
+
         if (GraphicsPort is not null and not (-1 or (>= MinGraphicsPort and <= 65535)))
         {
             Error("graphics_port", $"must be -1 (let libvirt choose a free port) or between {MinGraphicsPort} and 65535, got {GraphicsPort}");
@@ -282,6 +325,9 @@ public sealed partial class LibvirtConfig : ProviderConfig
             }
         }
     }
+
+    /// <summary>More boots than this would only hide a guest that cannot boot.</summary>
+    public const int MaxBootRetries = 10;
 
     /// <summary>The lowest port a VNC or SPICE display may be given: below it, libvirt and QEMU refuse the port.</summary>
     public const int MinGraphicsPort = 5900;

@@ -79,6 +79,7 @@ public sealed class CreateDomain : IAction
             Title = config.Title,
             Description = config.Description,
             BootOrder = config.BootOrder ?? [],
+            DirectBoot = config.Kernel is { } kernel ? new DirectKernelBoot(kernel, config.Initrd, config.CmdLine, config.Dtb) : null,
             Disks = disks,
             Interfaces = [.. context.Get(LibvirtKeys.Nics).Select(n => new InterfaceSpec(n.Mac, config.NicModelType!) { Network = n.Network, Tunnel = n.Tunnel, Host = n.Host })],
             GraphicsType = config.GraphicsType!,
@@ -90,38 +91,11 @@ public sealed class CreateDomain : IAction
             VideoVram = config.VideoVram!.Value,
             SerialLogFile = SerialLog.PathFor(config, name),
             GuestAgent = config.QemuUseAgent == true,
+            PanicDevice = config.MachineArch is "x86_64" or "i686",
         };
     }
 
     /// <summary>vda, vdb... for virtio; sda... for scsi/sata; hda... for ide.</summary>
     public static string DeviceName(string bus, int index) =>
         (bus switch { "virtio" => "vd", "ide" => "hd", _ => "sd" }) + (char)('a' + index);
-}
-
-/// <summary>Where a domain's serial console is logged, so a failed boot can show its tail.</summary>
-public static class SerialLog
-{
-    public static string? PathFor(LibvirtConfig config, string domain) =>
-        config.SerialConsoleLog ?? (Directory.Exists("/var/log/libvirt/qemu") ? $"/var/log/libvirt/qemu/{domain}-serial.log" : null);
-
-    /// <summary>The last lines of the log, or an empty string when it cannot be read.</summary>
-    public static string Tail(string? path, int lines = 20)
-    {
-        try
-        {
-            if (path is null || !File.Exists(path))
-            {
-                return string.Empty;
-            }
-
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            var all = reader.ReadToEnd().Replace("\r", string.Empty).Split('\n').Where(l => l.Length > 0);
-            return string.Join(Environment.NewLine, all.TakeLast(lines));
-        }
-        catch (IOException)
-        {
-            return string.Empty;
-        }
-    }
 }

@@ -34,6 +34,9 @@ public sealed record DomainSpec
 
     public IReadOnlyList<string> BootOrder { get; init; } = [];
 
+    /// <summary>Direct kernel boot (null: boot from the devices).</summary>
+    public DirectKernelBoot? DirectBoot { get; init; }
+
     public required IReadOnlyList<DiskSpec> Disks { get; init; }
 
     public required IReadOnlyList<InterfaceSpec> Interfaces { get; init; }
@@ -55,6 +58,9 @@ public sealed record DomainSpec
     public string? SerialLogFile { get; init; }
 
     public bool GuestAgent { get; init; }
+
+    /// <summary>A pvpanic device, so that a guest kernel that panics makes libvirt report the domain crashed.</summary>
+    public bool PanicDevice { get; init; }
 }
 
 public sealed record DiskSpec(string Path, string Format, string Device, string Bus, string Cache, string? Io = null, string? Discard = null, bool CdRom = false);
@@ -78,3 +84,6 @@ public sealed record HostAttachment(string Type, string Source, string? Mode = n
 
 /// <summary>One end of a point-to-point link between two guests (QEMU's UDP socket backend).</summary>
 public sealed record UdpTunnel(string LocalAddress, int LocalPort, string RemoteAddress, int RemotePort);
+
+/// <summary>Boot a kernel image from the libvirt host instead of a disk's boot loader.</summary>
+public sealed record DirectKernelBoot(string Kernel, string? Initrd, string? CmdLine, string? Dtb);

@@ -37,7 +37,15 @@ public static class DomainXmlBuilder
         }
 
         var os = new XElement("os", type);
-        if (spec.BootOrder.Count == 0)
+        if (spec.DirectBoot is { } direct)
+        {
+            os.Add(new XElement("kernel", direct.Kernel),
+                direct.Initrd is null ? null : new XElement("initrd", direct.Initrd),
+                direct.CmdLine is null ? null : new XElement("cmdline", direct.CmdLine),
+                direct.Dtb is null ? null : new XElement("dtb", direct.Dtb));
+        }
+
+        if (spec.BootOrder.Count == 0 && spec.DirectBoot is null)
         {
             os.Add(new XElement("boot", new XAttribute("dev", "hd")));
         }
@@ -187,6 +195,12 @@ public static class DomainXmlBuilder
         {
             devices.Add(new XElement("channel", new XAttribute("type", "unix"),
                 new XElement("target", new XAttribute("type", "virtio"), new XAttribute("name", "org.qemu.guest_agent.0"))));
+        }
+
+        if (spec.PanicDevice)
+        {
+            // QEMU's ISA pvpanic: with on_crash, libvirt reports a panicked guest as crashed instead of running.
+            devices.Add(new XElement("panic", new XAttribute("model", "isa")));
         }
 
         devices.Add(new XElement("memballoon", new XAttribute("model", "virtio")));

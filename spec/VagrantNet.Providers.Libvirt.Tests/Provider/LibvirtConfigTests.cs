@@ -53,6 +53,44 @@ public class LibvirtConfigTests
     }
 
     [Test]
+    public void Validate_RefusesBootRetriesOutOfRange_AndDirectBootPartsWithoutAKernel()
+    {
+        // Given
+        var config = new LibvirtConfig { BootRetries = 11, Initrd = "/srv/initrd.img", CmdLine = "init=/bin/sh" };
+        config.FinalizeDefaults();
+        var errors = new ValidationErrors("web");
+
+        // When
+        config.Validate(errors);
+
+        // Then
+        Assert.That(errors.All.Select(e => (e.Setting, e.Message)), Is.EquivalentTo(new[]
+        {
+            ("libvirt.boot_retries", "must be between 0 and 10, got 11"),
+            ("libvirt.initrd", "is used only with direct kernel boot: set libvirt.kernel too"),
+            ("libvirt.cmd_line", "is used only with direct kernel boot: set libvirt.kernel too"),
+        }));
+    }
+
+    [Test]
+    public void Validate_RefusesARelativeKernelPath_WhichTheLibvirtHostCouldNotResolve()
+    {
+        // Given
+        var config = new LibvirtConfig();
+        config.Set("kernel", "boot/vmlinuz");
+        config.Set("cmd_line", "console=ttyS0");
+        config.FinalizeDefaults();
+        var errors = new ValidationErrors("web");
+
+        // When
+        config.Validate(errors);
+
+        // Then
+        Assert.That(errors.All.Select(e => (e.Setting, e.Message)), Is.EqualTo(new[] { ("libvirt.kernel", "must be an absolute path on the libvirt host, got 'boot/vmlinuz'") }));
+        Assert.That(config.BootRetries, Is.EqualTo(0), "no retries unless asked");
+    }
+
+    [Test]
     public void UntypedSettings_ApplyBySnakeCaseName()
     {
         var config = new LibvirtConfig();

@@ -119,6 +119,34 @@ public class DomainXmlBuilderTests
     }
 
     [Test]
+    public void DirectKernelBoot_PutsKernelInitrdCmdlineAndDtbInOs_AndNoBootDevice()
+    {
+        // When
+        var xml = DomainXmlBuilder.Build(Spec() with { DirectBoot = new DirectKernelBoot("/srv/vmlinuz", "/srv/initrd.img", "console=ttyS0 init=/bin/sh", "/srv/board.dtb") });
+
+        // Then
+        var os = xml.Element("os")!;
+        Assert.That(os.Element("kernel")?.Value, Is.EqualTo("/srv/vmlinuz"));
+        Assert.That(os.Element("initrd")?.Value, Is.EqualTo("/srv/initrd.img"));
+        Assert.That(os.Element("cmdline")?.Value, Is.EqualTo("console=ttyS0 init=/bin/sh"));
+        Assert.That(os.Element("dtb")?.Value, Is.EqualTo("/srv/board.dtb"));
+        Assert.That(os.Element("boot"), Is.Null, "the kernel is the boot device");
+    }
+
+    [Test]
+    public void PanicDevice_IsAnIsaPvpanic_AndAbsentUnlessAsked()
+    {
+        // When
+        var with = DomainXmlBuilder.Build(Spec() with { PanicDevice = true });
+        var without = DomainXmlBuilder.Build(Spec());
+
+        // Then
+        Assert.That(with.Element("devices")!.Elements("panic").Select(p => p.Attribute("model")?.Value), Is.EqualTo(new[] { "isa" }));
+        Assert.That(with.Element("on_crash")?.Value, Is.EqualTo("destroy"), "libvirt then reports the domain shut off, crashed");
+        Assert.That(without.Element("devices")!.Elements("panic"), Is.Empty);
+    }
+
+    [Test]
     public void BootOrder_PutsOrderOnDiskAndFirstNic()
     {
         // When
