@@ -166,10 +166,11 @@ internal sealed class CliApp
         {
             plugins = _context.LoadPlugins();
         }
-        catch (VagrantNet.Sdk.VnetError e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever a plugin throws while it registers (a refusal, or a plugin built against a newer SDK), help must still work.
             _context.LoggerFactoryOrNull?.CreateLogger("vnet").LogDebug(e, "Plugin commands not loaded");
-            errors.WriteLine($"Plugin commands are not available: {e.Message}");
+            errors.WriteLine($"Plugin commands are not available: {(e is VagrantNet.Sdk.VnetError ? e.Message : $"{e.GetType().Name}: {e.Message}")}");
             return false;
         }
 
