@@ -9,6 +9,7 @@ using VagrantNet.Cli.Ui;
 using VagrantNet.Core.Actions;
 using VagrantNet.Core.Boxes;
 using VagrantNet.Core.Configuration;
+using VagrantNet.Core.Plugins;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Cli;
@@ -21,13 +22,16 @@ internal sealed class CliApp
     public CliApp(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin>? builtins = null, BoxAddSettings? boxSettings = null)
     {
         _context = new CliContext(workingDirectory, interrupts, builtins ?? BuiltinPlugins.All, boxSettings);
+        _context.BuiltinCommandNames = Commands().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>
     /// The command tree. Given the command line, only the command it invokes is built (when its first word names
     /// one): building all of them cost about 8 ms of every start. Help, typos and the root's own options get all.
     /// </summary>
-    public RootCommand BuildRoot(IReadOnlyList<string>? args = null)
+    public RootCommand BuildRoot(IReadOnlyList<string>? args = null) => BuildRoot(args, out _);
+
+    private RootCommand BuildRoot(IReadOnlyList<string>? args, out bool builtAll)
     {
         var root = new RootCommand("vnet: Vagrant's workflow with a C# Vagrantfile.csx")
         {
@@ -38,6 +42,7 @@ internal sealed class CliApp
         var commands = Commands().ToList();
         var word = args?.FirstOrDefault(a => !a.StartsWith('-'));
         var invoked = commands.Find(c => c.Name == word);
+        builtAll = invoked is null;
         foreach (var command in invoked is null ? commands : [invoked])
         {
             root.Add(command.Build());
@@ -89,9 +94,15 @@ internal sealed class CliApp
         Console.SetOut(new GuardedOutput(previousOut));
         try
         {
-            var root = BuildRoot(args);
+            var root = BuildRoot(args, out var builtAll);
             var parse = root.Parse(args);
             _context.Configure(parse);
+            if (builtAll && AddPluginCommands(root, errors))
+            {
+                // The first parse, without plugins, could not know their words; it configured the UI and logging.
+                parse = root.Parse(args);
+            }
+
             if (CommandLineCheck.Refusal(parse) is { } refusal)
             {
                 await errors.WriteLineAsync(refusal).ConfigureAwait(false);
@@ -142,6 +153,34 @@ internal sealed class CliApp
                 Console.SetOut(previousOut);
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the plugins' commands to a root built whole (help, completion, or a word that is no built-in command: a
+    /// command of vnet's own never pays for loading plugins here). A plugin that cannot load is reported and its
+    /// commands are missing; vnet's own commands and help still work.
+    /// </summary>
+    private bool AddPluginCommands(RootCommand root, TextWriter errors)
+    {
+        LoadedPlugins plugins;
+        try
+        {
+            plugins = _context.LoadPlugins();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever a plugin throws while it registers (a refusal, or a plugin built against a newer SDK), help must still work.
+            _context.LoggerFactoryOrNull?.CreateLogger("vnet").LogDebug(e, "Plugin commands not loaded");
+            errors.WriteLine($"Plugin commands are not available: {(e is VagrantNet.Sdk.VnetError ? e.Message : $"{e.GetType().Name}: {e.Message}")}");
+            return false;
+        }
+
+        foreach (var registration in plugins.Registry.Commands.Values)
+        {
+            root.Add(new ContributedCommand(_context, registration).Build());
+        }
+
+        return plugins.Registry.Commands.Count > 0;
     }
 
     private string FileAccessMessage(Exception e)

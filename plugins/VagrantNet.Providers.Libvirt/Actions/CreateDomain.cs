@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Providers.Libvirt.Xml;
+using VagrantNet.Sdk.Actions;
 using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt.Actions;
@@ -29,7 +30,7 @@ public sealed class CreateDomain : IAction
         context.Ui.Detail($" -- Domain type:       {spec.DomainType}");
         context.Ui.Detail($" -- Cpus:              {spec.Cpus}");
         context.Ui.Detail($" -- Memory:            {spec.MemoryMiB}M");
-        context.Ui.Detail($" -- Base box:          {context.Get(LibvirtKeys.Box).Name} ({context.Get(LibvirtKeys.Box).Version})");
+        context.Ui.Detail($" -- Base box:          {context.Get(BuiltinKeys.Box).Name} ({context.Get(BuiltinKeys.Box).Version})");
         context.Ui.Detail($" -- Storage pool:      {config.StoragePoolName}");
         context.Ui.Detail($" -- Image:             {context.Get(LibvirtKeys.RootVolumePath)}");
         foreach (var nic in spec.Interfaces)

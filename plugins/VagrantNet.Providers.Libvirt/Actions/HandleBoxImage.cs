@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using VagrantNet.Providers.Libvirt.Interop;
 using VagrantNet.Providers.Libvirt.Xml;
+using VagrantNet.Sdk.Actions;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Pipeline;
 
@@ -17,7 +18,7 @@ public sealed class HandleBoxImage : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        var box = context.Get(LibvirtKeys.Box);
+        var box = context.Get(BuiltinKeys.Box);
         var (file, format, virtualSize) = Describe(box);
         var volumeName = VolumeName(box, Path.GetFileName(file));
         var config = context.LibvirtConfig();
@@ -146,7 +147,7 @@ public sealed class HandleBoxImage : IAction
             RemoveHalfVolume(context, volume, name, marker);
             if (e is LibvirtException)
             {
-                var box = context.Get(LibvirtKeys.Box);
+                var box = context.Get(BuiltinKeys.Box);
                 throw new LibvirtProviderException($"Machine '{context.Machine.Name}': the image of box '{box.Name}' ({box.Version}) could not be uploaded into storage pool '{pool.Name}': {e.Message}", e);
             }
 

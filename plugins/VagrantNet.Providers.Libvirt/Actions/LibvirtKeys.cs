@@ -1,4 +1,3 @@
-using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt.Actions;
@@ -10,8 +9,6 @@ public static class LibvirtKeys
 
     /// <summary>The intent log of the creation (or destroy) under way: each step records what it is about to make (or remove).</summary>
     public static readonly ActionKey<Driver.CreationJournal> Journal = new("libvirt.creation_journal");
-
-    public static readonly ActionKey<BoxInfo> Box = new("libvirt.box");
 
     /// <summary>Path of the box image volume in the pool, the overlay's backing file.</summary>
     public static readonly ActionKey<BoxImage> BoxImage = new("libvirt.box_image");

@@ -2,6 +2,7 @@ using VagrantNet.Providers.Libvirt.Actions;
 using VagrantNet.Providers.Libvirt.Interop;
 using VagrantNet.Providers.Libvirt.Tests.Interop;
 using VagrantNet.Providers.Libvirt.Tests.Support;
+using VagrantNet.Sdk.Actions;
 using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt.Tests.Provider;

@@ -5,6 +5,7 @@ using VagrantNet.Cli.Ui;
 using VagrantNet.Core.Actions;
 using VagrantNet.Core.Boxes;
 using VagrantNet.Core.Environment;
+using VagrantNet.Core.Plugins;
 using VagrantNet.Scripting;
 using VagrantNet.Sdk.Plugins;
 
@@ -15,6 +16,7 @@ internal sealed class CliContext : IDisposable
 {
     private ILoggerFactory? _loggerFactory;
     private ConsoleUi? _ui;
+    private LoadedPlugins? _plugins;
 
     public CliContext(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin> builtins, BoxAddSettings? boxSettings = null)
     {
@@ -51,6 +53,16 @@ internal sealed class CliContext : IDisposable
     /// <summary>Where plugins are found: the bundled ones, then <c>$VNET_HOME/plugins</c>.</summary>
     public IReadOnlyList<string> PluginDirectories => [BundledPluginDirectory, Paths.Plugins];
 
+    /// <summary>The built-in commands' names, which no plugin command may take.</summary>
+    public IReadOnlySet<string> BuiltinCommandNames { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Loads the plugins once, for their commands; the environment a command loads later reuses them.</summary>
+    public LoadedPlugins LoadPlugins()
+    {
+        RequireUsableHome();
+        return _plugins ??= VnetEnvironment.LoadPlugins(Options(requireProject: false, dryRun: false));
+    }
+
     /// <summary>Applies the global options of the parsed command line.</summary>
     public void Configure(ParseResult parse)
     {
@@ -67,13 +79,21 @@ internal sealed class CliContext : IDisposable
         }), parse.GetValue(GlobalOptions.MachineReadable), interactive);
     }
 
-    /// <summary>Loads plugins and the project's Vagrantfile.csx.</summary>
+    /// <summary>Loads plugins (unless <see cref="LoadPlugins"/> did) and the project's Vagrantfile.csx.</summary>
     public Task<VnetEnvironment> LoadEnvironmentAsync(bool requireProject = true, bool dryRun = false)
     {
         var logger = LoggerFactory.CreateLogger("vnet");
+        var options = Options(requireProject, dryRun);
+        logger.LogDebug("VNET_HOME is {Home}", Paths.Home);
+        RequireUsableHome();
+        return VnetEnvironment.LoadAsync(options, Interrupts.Cancellation);
+    }
+
+    private EnvironmentOptions Options(bool requireProject, bool dryRun)
+    {
         var boxLogger = LoggerFactory.CreateLogger("boxes");
         var boxes = new BoxCollection(Paths, BoxSettings, boxLogger);
-        var options = new EnvironmentOptions
+        return new EnvironmentOptions
         {
             WorkingDirectory = WorkingDirectory,
             Paths = Paths,
@@ -86,14 +106,13 @@ internal sealed class CliContext : IDisposable
                 Paths.JitProfiles),
             PluginDirectories = PluginDirectories,
             BuiltinPlugins = Builtins,
+            ReservedCommands = BuiltinCommandNames,
+            Plugins = _plugins,
             RequireProject = requireProject,
             DryRun = dryRun,
             BoxLookup = boxes,
             BoxResolver = new MachineBoxResolver(boxes, boxLogger),
         };
-        logger.LogDebug("VNET_HOME is {Home}", Paths.Home);
-        RequireUsableHome();
-        return VnetEnvironment.LoadAsync(options, Interrupts.Cancellation);
     }
 
     /// <summary>Refuses a VNET_HOME that cannot be a directory, before some write deep inside fails on it.</summary>

@@ -24,6 +24,12 @@ public sealed record EnvironmentOptions
     /// <summary>Parts that ship with vnet and register like any plugin.</summary>
     public IReadOnlyList<IVagrantPlugin> BuiltinPlugins { get; init; } = [];
 
+    /// <summary>The host's own command names, which no plugin command may take.</summary>
+    public IReadOnlySet<string> ReservedCommands { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Plugins the caller already loaded (to list their commands) and the environment reuses instead of loading them again.</summary>
+    public Plugins.LoadedPlugins? Plugins { get; init; }
+
     public IBoxLookup? BoxLookup { get; init; }
 
     public IBoxResolver? BoxResolver { get; init; }

@@ -45,14 +45,7 @@ public sealed class VnetEnvironment : IAsyncDisposable
 
     public static async Task<VnetEnvironment> LoadAsync(EnvironmentOptions options, CancellationToken cancellation)
     {
-        var registry = new PluginRegistry();
-        foreach (var builtin in options.BuiltinPlugins)
-        {
-            builtin.Register(registry);
-        }
-
-        var plugins = new PluginManager(options.LoggerFactory.CreateLogger("plugins"), cacheDirectory: options.Paths.PluginCache);
-        plugins.LoadAll(options.PluginDirectories, registry);
+        var (registry, plugins) = options.Plugins ?? LoadPlugins(options);
 
         var evaluator = options.CreateEvaluator([.. plugins.Loaded.Select(p => p.Assembly)]);
         VnetProject? project = null;
@@ -68,6 +61,20 @@ public sealed class VnetEnvironment : IAsyncDisposable
         }
 
         return new VnetEnvironment(options, registry, plugins, project, evaluator);
+    }
+
+    /// <summary>Registers the built-in parts, then loads and registers every plugin: what <see cref="LoadAsync"/> starts with.</summary>
+    public static LoadedPlugins LoadPlugins(EnvironmentOptions options)
+    {
+        var registry = new PluginRegistry { ReservedCommands = options.ReservedCommands };
+        foreach (var builtin in options.BuiltinPlugins)
+        {
+            builtin.Register(registry);
+        }
+
+        var plugins = new PluginManager(options.LoggerFactory.CreateLogger("plugins"), cacheDirectory: options.Paths.PluginCache);
+        plugins.LoadAll(options.PluginDirectories, registry);
+        return new LoadedPlugins(registry, plugins);
     }
 
     /// <summary>

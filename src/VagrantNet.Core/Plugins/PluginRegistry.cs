@@ -15,6 +15,7 @@ public sealed class PluginRegistry : IPluginRegistry
     private readonly Dictionary<(string Guest, GuestCapability Capability), Delegate> _guestCapabilities = [];
     private readonly Dictionary<string, GuestRegistration> _guests = new(StringComparer.Ordinal);
     private readonly List<(string Action, Action<ActionBuilder> Hook)> _hooks = [];
+    private readonly Dictionary<string, CommandRegistration> _commands = new(StringComparer.Ordinal);
 
     /// <summary>The plugin currently registering, for error messages.</summary>
     internal string CurrentPlugin { get; set; } = "vnet";
@@ -28,6 +29,12 @@ public sealed class PluginRegistry : IPluginRegistry
     public IReadOnlyDictionary<string, SyncedFolderRegistration> SyncedFolders => _syncedFolders;
 
     public IReadOnlyDictionary<string, GuestRegistration> Guests => _guests;
+
+    /// <summary>The commands plugins added, by name.</summary>
+    public IReadOnlyDictionary<string, CommandRegistration> Commands => _commands;
+
+    /// <summary>The host's own command names (the CLI's built-ins): a plugin command with one of them is refused.</summary>
+    public IReadOnlySet<string> ReservedCommands { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     public void Provider<TConfig>(Func<IMachine, IProvider> factory, ProviderOptions? options = null)
         where TConfig : ProviderConfig, new()
@@ -55,6 +62,38 @@ public sealed class PluginRegistry : IPluginRegistry
         _guests[name] = new GuestRegistration(name, parent, detectCommand);
 
     public void ActionHook(string action, Action<ActionBuilder> hook) => _hooks.Add((action, hook));
+
+    public void Command(string name, string description, CommandHandler handler, params IReadOnlyList<CommandArgument> arguments)
+    {
+        if (!CommandNames.IsValid(name))
+        {
+            throw new PluginLoadException($"Plugin {CurrentPlugin} registers a command named '{name}'; a command name is lower-case letters, digits and '-', starting with a letter.");
+        }
+
+        if (ReservedCommands.Contains(name))
+        {
+            throw new PluginLoadException($"Plugin {CurrentPlugin} registers the command '{name}', which is a vnet command; rename the plugin's command, or uninstall the plugin (vnet plugin uninstall {CurrentPlugin}).");
+        }
+
+        if (_commands.TryGetValue(name, out var existing))
+        {
+            throw new PluginLoadException($"Plugin {CurrentPlugin} registers the command '{name}', which plugin {existing.Plugin} already registered; uninstall one of them.");
+        }
+
+        var duplicate = arguments.GroupBy(a => a.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new PluginLoadException($"Plugin {CurrentPlugin}: command '{name}' declares the argument '{duplicate.Key}' twice.");
+        }
+
+        var firstOptional = arguments.ToList().FindIndex(a => a.Optional);
+        if (firstOptional >= 0 && arguments.Skip(firstOptional).FirstOrDefault(a => !a.Optional) is { } required)
+        {
+            throw new PluginLoadException($"Plugin {CurrentPlugin}: command '{name}' declares the required argument '{required.Name}' after the optional '{arguments[firstOptional].Name}', which could never be told apart on a command line.");
+        }
+
+        _commands[name] = new CommandRegistration(name, description, arguments, handler, CurrentPlugin);
+    }
 
     /// <summary>Finds a capability for <paramref name="guest"/>, walking up its parent families.</summary>
     public GuestCapabilityHandler<TArgs, TResult>? FindGuestCapability<TArgs, TResult>(string guest, GuestCapability<TArgs, TResult> capability) =>
@@ -97,6 +136,9 @@ public sealed record ProviderRegistration(
     Func<IMachine, IProvider> Factory,
     ProviderOptions Options,
     string Plugin);
+
+/// <summary>A plugin's <c>vnet</c> command.</summary>
+public sealed record CommandRegistration(string Name, string Description, IReadOnlyList<CommandArgument> Arguments, CommandHandler Handler, string Plugin);
 
 public sealed record SyncedFolderRegistration(string Type, int Priority, Func<ISyncedFolder> Factory);
 

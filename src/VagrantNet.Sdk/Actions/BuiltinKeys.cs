@@ -1,3 +1,4 @@
+using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Sdk.Actions;
@@ -13,4 +14,7 @@ public static class BuiltinKeys
 
     /// <summary><c>--provision-with a,b</c>: only these provisioners run, named by name or by type; implies provisioning.</summary>
     public static readonly ActionKey<IReadOnlyList<string>> ProvisionWith = new("provision_with");
+
+    /// <summary>The machine's box, set by <see cref="HandleBox"/> for the steps that import or use it.</summary>
+    public static readonly ActionKey<BoxInfo> Box = new("box");
 }

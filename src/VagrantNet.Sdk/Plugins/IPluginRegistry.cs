@@ -25,6 +25,12 @@ public interface IPluginRegistry
 
     /// <summary>Changes every pipeline named <paramref name="action"/> (or every pipeline, for <c>*</c>) before it runs.</summary>
     void ActionHook(string action, Action<ActionBuilder> hook);
+
+    /// <summary>
+    /// A <c>vnet</c> command (Vagrant's <c>command</c> plugins): <c>vnet NAME ARGS...</c> runs <paramref name="handler"/>, and
+    /// <c>vnet --help</c> lists it with <paramref name="description"/>. A name vnet or another plugin already has is refused.
+    /// </summary>
+    void Command(string name, string description, CommandHandler handler, params IReadOnlyList<CommandArgument> arguments);
 }
 
 public sealed record ProviderOptions

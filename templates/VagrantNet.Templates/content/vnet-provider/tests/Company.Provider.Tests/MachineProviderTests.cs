@@ -36,6 +36,21 @@ public class MachineProviderTests
     }
 
     [Test]
+    public async Task Up_OnACreatedMachine_SaysSoAndCreatesNothing()
+    {
+        // Given
+        var fixture = new RecipeFixture(_machine);
+        await fixture.RunAsync(_machine.Provider.Action(ActionNamesWellKnown.Up)!);
+
+        // When
+        await fixture.RunAsync(_machine.Provider.Action(ActionNamesWellKnown.Up)!);
+
+        // Then
+        Assert.That(_machine.RecordingUi.Lines.Count(l => l.StartsWith("info: Creating the machine", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(_machine.RecordingUi.Lines, Does.Contain("info: The machine is already created."));
+    }
+
+    [Test]
     public async Task Destroy_ForgetsTheMachine()
     {
         // Given

@@ -1,8 +1,8 @@
 using VagrantNet.Sdk.Pipeline;
 
-namespace VagrantNet.Providers.Libvirt.Actions;
+namespace VagrantNet.Sdk.Actions;
 
-/// <summary>Clears the machine's id (and with it the machine-index entry) and every state file.</summary>
+/// <summary>The end of a destroy: clears the machine's id (and with it the machine-index entry) and every state file.</summary>
 public sealed class ForgetMachine : IAction
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
