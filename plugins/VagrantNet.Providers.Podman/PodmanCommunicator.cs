@@ -14,7 +14,6 @@ public sealed class PodmanCommunicator(IMachine machine) : ICommunicator
 {
     public const string Name = "podman";
 
-    private readonly HostCommand _host = new(machine.Host.Processes);
 
     /// <summary>How long <see cref="WaitForReadyAsync"/> waits between attempts.</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(1);
@@ -62,10 +61,10 @@ public sealed class PodmanCommunicator(IMachine machine) : ICommunicator
         await ExecuteAsync(command, new ExecuteOptions { Sudo = sudo, ErrorOnFailure = false }, cancellation).ConfigureAwait(false) == 0;
 
     public Task UploadAsync(string localPath, string remotePath, CancellationToken cancellation) =>
-        _host.RunAsync("podman", ["cp", localPath, $"{Container()}:{remotePath}"], cancellation);
+        Host().RunAsync("podman", ["cp", localPath, $"{Container()}:{remotePath}"], cancellation);
 
     public Task DownloadAsync(string remotePath, string localPath, CancellationToken cancellation) =>
-        _host.RunAsync("podman", ["cp", $"{Container()}:{remotePath}", localPath], cancellation);
+        Host().RunAsync("podman", ["cp", $"{Container()}:{remotePath}", localPath], cancellation);
 
     public Task ResetAsync() => Task.CompletedTask;
 
@@ -88,9 +87,12 @@ public sealed class PodmanCommunicator(IMachine machine) : ICommunicator
             return $"the container is {state.ShortDescription}";
         }
 
-        var result = await _host.TryAsync("podman", ["exec", Container(), "true"], cancellation).ConfigureAwait(false);
+        var result = await Host().TryAsync("podman", ["exec", Container(), "true"], cancellation).ConfigureAwait(false);
         return result.ExitCode == 0 ? null : $"`podman exec {Container()} true` exited {result.ExitCode}: {result.Stderr.Trim()}";
     }
+
+    /// <summary>The host's runner as it is now (a test may replace it after the communicator is made).</summary>
+    private HostCommand Host() => new(machine.Host.Processes);
 
     private string Container() =>
         machine.Id ?? throw new VnetError($"Machine '{machine.Name}' has no container. Run `vnet up` first.");
