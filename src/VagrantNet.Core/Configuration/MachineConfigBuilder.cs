@@ -48,6 +48,7 @@ public sealed class MachineConfigBuilder(ProjectConfig project, PluginRegistry r
         {
             Communicators = [.. registry.Communicators.Keys],
             SyncedFolderTypes = [.. registry.SyncedFolders.Keys],
+            BoxOptional = registration?.Options.BoxOptional ?? false,
         };
         config.Validate(errors);
         providerConfig.Validate(errors);

@@ -7,11 +7,12 @@ using VagrantNet.Tests.Support;
 namespace VagrantNet.Tests.Machines;
 
 /// <summary>
-/// A provider can name the communicator its machines use when the Vagrantfile names none (a container provider's exec
-/// communicator); <c>vm.communicator</c> still wins, and a provider that names none keeps SSH.
+/// What a provider's options change in its machines' config: the communicator used when the Vagrantfile names none (a
+/// container provider's exec communicator; <c>vm.communicator</c> still wins, and a provider that names none keeps
+/// SSH), and whether an unset <c>vm.box</c> is an error.
 /// </summary>
 [TestFixture]
-public class DefaultCommunicatorTests
+public class ProviderOptionsTests
 {
     [Test]
     public async Task Machine_Uses_The_Providers_Default_Communicator_When_The_Vagrantfile_Names_None()
@@ -54,6 +55,34 @@ public class DefaultCommunicatorTests
 
         // Then
         Assert.That(machine.CommunicatorName, Is.EqualTo("ssh"));
+    }
+
+    [Test]
+    public async Task Machine_Of_A_Box_Optional_Provider_Needs_No_Box()
+    {
+        // Given
+        using var project = Project("Vagrant.Configure(config => { });");
+        await using var environment = await project.LoadEnvironmentAsync();
+
+        // When
+        var machine = await environment.MachineAsync("default", ExecProvider.Name, CancellationToken.None);
+
+        // Then
+        Assert.That(machine.Configuration.Errors.All, Is.Empty);
+    }
+
+    [Test]
+    public async Task Machine_Of_A_Provider_That_Needs_A_Box_Is_Refused_Without_One()
+    {
+        // Given
+        using var project = Project("Vagrant.Configure(config => { });");
+        await using var environment = await project.LoadEnvironmentAsync();
+
+        // When
+        var machine = await environment.MachineAsync("default", RecordingProvider.Name, CancellationToken.None);
+
+        // Then
+        Assert.That(machine.Configuration.Errors.All.Select(e => e.ToString()), Is.EqualTo(new[] { "vm.box: a box must be specified" }));
     }
 
     private static ProjectFixture Project(string vagrantfile)
