@@ -120,20 +120,26 @@ Task("UnitTests")
     .IsDependentOn("Publish")
     .Does(() =>
 {
-    foreach (var project in new[] { "spec/VagrantNet.Tests/VagrantNet.Tests.csproj", "spec/VagrantNet.Providers.Libvirt.Tests/VagrantNet.Providers.Libvirt.Tests.csproj" })
+    // The podman tests' real-podman case needs VNET_TEST_PODMAN_IMAGE (TestBox sets it; Test runs TestBox first).
+    foreach (var project in new[] { "spec/VagrantNet.Tests/VagrantNet.Tests.csproj", "spec/VagrantNet.Providers.Libvirt.Tests/VagrantNet.Providers.Libvirt.Tests.csproj", "spec/VagrantNet.Providers.Podman.Tests/VagrantNet.Providers.Podman.Tests.csproj" })
     {
         RunTests(project, null);
     }
 });
 
 Task("TestBox")
-    .Description("Builds (or reuses from its cache) the real Debian 12 test box from boxes/.")
+    .Description("Builds (or reuses from its cache) the real Debian 12 test box and the podman test image from boxes/.")
     .IsDependentOn("HostDeps")
     .Does(() =>
 {
     var box = BashOutput("boxes/debian12/build.sh");
     Information($"Test box: {box}");
     System.Environment.SetEnvironmentVariable("VNET_TEST_BOX", box);
+
+    // The podman provider's test image: a `podman save` archive the provider's image_archive setting loads.
+    var podmanImage = BashOutput("boxes/podman-debian12/build.sh");
+    Information($"Podman test image: {podmanImage}");
+    System.Environment.SetEnvironmentVariable("VNET_TEST_PODMAN_IMAGE", podmanImage);
 
     // Fetched here, outside the namespace: inside it there is no network to fetch with.
     var key = BashOutput("boxes/insecure-key.sh", "/var/cache/vnet/boxes/insecure-key");
@@ -160,6 +166,8 @@ Task("Test")
     .Description("Everything: lint, unit, libvirt test driver, real-VM acceptance. Ends with 'N passed, N failed, N skipped'.")
     .IsDependentOn("HostDeps")
     .IsDependentOn("Lint")
+    // Before UnitTests: the podman provider's real-podman test there needs the image TestBox builds.
+    .IsDependentOn("TestBox")
     .IsDependentOn("UnitTests")
     .IsDependentOn("Acceptance");
 

@@ -5,6 +5,7 @@ packages=(
   libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base
   debootstrap extlinux syslinux-common e2fsprogs fdisk
   rsync openssh-client openssh-server iproute2 sudo nfs-ganesha nfs-ganesha-vfs genisoimage
+  podman runc
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -4,6 +4,7 @@ using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Environment;
 using VagrantNet.Core.Machines;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Cli.Commands;
 
@@ -27,6 +28,11 @@ internal sealed class SshCommand(CliContext context) : ICliCommand
         {
             await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);
             var machine = await SingleMachine.ResolveAsync(context, environment, parse.GetValue(name)).ConfigureAwait(false);
+            if (machine.CommunicatorName != "ssh")
+            {
+                return await RunThroughCommunicatorAsync(machine, parse.GetValue(command), context.Interrupts.Cancellation).ConfigureAwait(false);
+            }
+
             var info = await MachineCommandSupport.SshInfoAsync(machine, context.Interrupts.Cancellation).ConfigureAwait(false)
                 ?? throw new VnetException($"Machine '{machine.Name}' is not running or has no address yet, so vnet cannot SSH into it. Run `vnet up` first.");
             if (parse.GetValue(plain))
@@ -40,6 +46,28 @@ internal sealed class SshCommand(CliContext context) : ICliCommand
             return await RunSshAsync(args).ConfigureAwait(false);
         });
         return ssh;
+    }
+
+    /// <summary>
+    /// A machine reached without SSH (a container's exec communicator): <c>-c</c> runs through its communicator, as
+    /// provisioners do; an interactive session is the provider's own tool's job (Vagrant's docker provider has
+    /// <c>docker-exec</c> for it), so vnet says which.
+    /// </summary>
+    private static async Task<int> RunThroughCommunicatorAsync(Machine machine, string? remote, CancellationToken cancellation)
+    {
+        if (remote is null)
+        {
+            throw new VnetException(
+                $"Machine '{machine.Name}' uses the '{machine.CommunicatorName}' communicator, not SSH, so `vnet ssh` has no shell to open. " +
+                $"Run a command with `vnet ssh {machine.Name} -c 'COMMAND'`, or open a shell with the provider's own tool (for podman: `podman exec -it {machine.Id ?? "CONTAINER"} bash -l`).");
+        }
+
+        return await machine.Communicator.ExecuteAsync(remote, new ExecuteOptions
+        {
+            ErrorOnFailure = false,
+            OnStdout = Console.Out.WriteLine,
+            OnStderr = Console.Error.WriteLine,
+        }, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>Runs ssh attached to this terminal; returns its exit code (the remote command's).</summary>

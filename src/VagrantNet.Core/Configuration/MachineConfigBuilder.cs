@@ -38,6 +38,9 @@ public sealed class MachineConfigBuilder(ProjectConfig project, PluginRegistry r
         }
 
         config.Merge(overrideLayer);
+
+        // Before the SDK's default (ssh): a provider whose machines have no sshd (containers) names its own communicator.
+        config.Vm.Communicator ??= registration?.Options.DefaultCommunicator;
         config.FinalizeDefaults();
         providerConfig.FinalizeDefaults();
 
@@ -45,6 +48,7 @@ public sealed class MachineConfigBuilder(ProjectConfig project, PluginRegistry r
         {
             Communicators = [.. registry.Communicators.Keys],
             SyncedFolderTypes = [.. registry.SyncedFolders.Keys],
+            BoxOptional = registration?.Options.BoxOptional ?? false,
         };
         config.Validate(errors);
         providerConfig.Validate(errors);

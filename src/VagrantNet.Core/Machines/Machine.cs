@@ -227,9 +227,12 @@ public sealed class Machine : IMachine, IAsyncDisposable
     /// <summary>The file a command locks while it works on this machine.</summary>
     public const string LockFileName = "action.lock";
 
+    /// <summary>The communicator's name: <c>vm.communicator</c>, which the config builder set to the provider's default when the Vagrantfile named none.</summary>
+    public string CommunicatorName => Config.Vm.Communicator ?? "ssh";
+
     private ICommunicator CreateCommunicator()
     {
-        var name = Config.Vm.Communicator ?? "ssh";
+        var name = CommunicatorName;
         return _registry.Communicators.TryGetValue(name, out var factory)
             ? factory(this)
             : throw new VnetException($"Machine '{Name}': vm.communicator is '{name}', but no installed plugin provides that communicator.");

@@ -22,6 +22,9 @@ public sealed class ValidationErrors
     /// <summary>The synced folder types the installed plugins provide (such as <c>rsync</c>, <c>nfs</c>); null when not known, and then not checked.</summary>
     public IReadOnlyCollection<string>? SyncedFolderTypes { get; init; }
 
+    /// <summary>Whether the machine's provider works without a box (<c>ProviderOptions.BoxOptional</c>), so an unset <c>vm.box</c> is no error.</summary>
+    public bool BoxOptional { get; init; }
+
     public IReadOnlyList<ValidationError> All => _errors;
 
     public bool IsEmpty => _errors.Count == 0;

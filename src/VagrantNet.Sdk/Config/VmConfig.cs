@@ -189,7 +189,10 @@ public sealed class VmConfig : ConfigSection
     {
         if (string.IsNullOrWhiteSpace(Box))
         {
-            errors.Add("vm", "vm.box", "a box must be specified");
+            if (!errors.BoxOptional)
+            {
+                errors.Add("vm", "vm.box", "a box must be specified");
+            }
         }
         else if (!BoxNameRules.IsValid(Box))
         {

@@ -46,4 +46,10 @@ public sealed record ProviderOptions
 
     /// <summary>Whether a box is needed (false for providers such as docker).</summary>
     public bool BoxOptional { get; init; }
+
+    /// <summary>
+    /// The communicator this provider's machines use when <c>vm.communicator</c> is unset (a container provider names its
+    /// exec-based one); null means <c>ssh</c>.
+    /// </summary>
+    public string? DefaultCommunicator { get; init; }
 }
