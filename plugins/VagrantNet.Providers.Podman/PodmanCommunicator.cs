@@ -1,5 +1,6 @@
 using VagrantNet.Providers.Podman.Driver;
 using VagrantNet.Sdk;
+using VagrantNet.Sdk.Actions;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;
 
@@ -82,7 +83,7 @@ public sealed class PodmanCommunicator(IMachine machine) : ICommunicator
         }
 
         var state = await machine.StateAsync(cancellation).ConfigureAwait(false);
-        if (state.Id != PodmanProvider.RunningId)
+        if (state.Id != IsRunning.RunningId)
         {
             return $"the container is {state.ShortDescription}";
         }

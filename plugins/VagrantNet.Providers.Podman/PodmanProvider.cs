@@ -1,4 +1,5 @@
 using VagrantNet.Providers.Podman.Driver;
+using VagrantNet.Sdk.Actions;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Pipeline;
 using VagrantNet.Sdk.Plugins;
@@ -8,7 +9,7 @@ namespace VagrantNet.Providers.Podman;
 /// <summary>The podman provider for one machine: its recipes, the container's live state, and no SSH (it has no sshd).</summary>
 public sealed class PodmanProvider(IMachine machine) : IProvider
 {
-    public const string RunningId = "running";
+    public const string RunningId = IsRunning.RunningId;
 
     public ActionBuilder? Action(string name) => name switch
     {
