@@ -36,6 +36,8 @@ public class PodmanAndVmTests : AcceptanceTest
             events_logger = "file"
             """);
         Environment.SetEnvironmentVariable("CONTAINERS_CONF", conf);
+        var vnet = InHostMounts();
+        string? created = null;
         try
         {
             var project = NewProject("podvm", $$"""
@@ -56,29 +58,49 @@ public class PodmanAndVmTests : AcceptanceTest
                     });
                 });
                 """);
-            var dir = project.Directory;
+            var dir = created = project.Directory;
 
-            var up = Vnet.Run(dir, "up").Ok();
+            var up = vnet.Run(dir, "up").Ok();
             Assert.That(up.Stdout, Does.Contain("==> vm:").And.Contain("==> box:"));
 
-            var vmToContainer = Vnet.Run(dir, "ssh", "vm", "-c", "ping -c 2 -W 5 10.20.40.11");
+            var vmToContainer = vnet.Run(dir, "ssh", "vm", "-c", "ping -c 2 -W 5 10.20.40.11");
             Assert.That(vmToContainer.ExitCode, Is.Zero, vmToContainer.Output);
-            var containerToVm = Vnet.Run(dir, "ssh", "box", "-c", "ping -c 2 -W 5 10.20.40.10");
+            var containerToVm = vnet.Run(dir, "ssh", "box", "-c", "ping -c 2 -W 5 10.20.40.10");
             Assert.That(containerToVm.ExitCode, Is.Zero, containerToVm.Output);
 
-            Vnet.Run(dir, "destroy", "-f").Ok();
+            vnet.Run(dir, "destroy", "-f").Ok();
             Assert.That(Containers(dir), Is.Empty, "podman still holds a container of the project");
         }
         finally
         {
+            // A failed run is cleaned up here, in the host's mounts: the common teardown could not remove a container.
+            if (created is not null && TestContext.CurrentContext.Result.Outcome.Status != NUnit.Framework.Interfaces.TestStatus.Passed)
+            {
+                vnet.Run(created, "destroy", "-f");
+            }
+
             Environment.SetEnvironmentVariable("CONTAINERS_CONF", null);
         }
     }
 
+    /// <summary>
+    /// vnet run with the host's mounts (and the test's network namespace): inside `ip netns exec` /sys is fresh and has no
+    /// cgroup mounts, so runc cannot start a container. A user's vnet runs in the host's mounts anyway.
+    /// </summary>
+    private static Vnet InHostMounts()
+    {
+        var mounts = Environment.GetEnvironmentVariable("VNET_HOST_MOUNTS");
+        Assert.That(mounts, Is.Not.Null.And.Not.Empty, "spec/hermetic/run-in-netns.sh sets VNET_HOST_MOUNTS");
+        var wrapper = Path.Combine(Project.Root, "vnet-in-host-mounts");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec nsenter --mount={mounts} --wd=\"$PWD\" -- {Vnet.Binary} \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return new Vnet(wrapper, Vnet.Home);
+    }
+
     private static IReadOnlyList<string> Containers(string project)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("podman") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "ps", "--all", "--quiet", "--filter", $"label=vnet.project={project}" })
+        var start = new System.Diagnostics.ProcessStartInfo("nsenter") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "--mount=" + Environment.GetEnvironmentVariable("VNET_HOST_MOUNTS"), "--", "podman", "ps", "--all", "--quiet", "--filter", $"label=vnet.project={project}" })
         {
             start.ArgumentList.Add(arg);
         }
