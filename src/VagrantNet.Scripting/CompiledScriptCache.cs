@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 
 namespace VagrantNet.Scripting;
 

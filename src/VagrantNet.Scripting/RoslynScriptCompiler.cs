@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.Text;
 using VagrantNet.Core.Configuration;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 
 namespace VagrantNet.Scripting;
 

@@ -1,4 +1,4 @@
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 
 namespace VagrantNet.Scripting;
 

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using VagrantNet.Core;
 using VagrantNet.Core.Configuration;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Sdk;
 using VagrantNet.Sdk.Config;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
+using VagrantNet.Core.IO;
 
 namespace VagrantNet.Scripting;
 

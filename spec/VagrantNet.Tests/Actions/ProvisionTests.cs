@@ -188,7 +188,7 @@ public class ProvisionTests
         using var machine = Machine(p => p.Add("chef", new FakeConfig()));
 
         // When
-        var error = Assert.ThrowsAsync<Core.Environment.VnetException>(() => Up(machine));
+        var error = Assert.ThrowsAsync<Core.VnetException>(() => Up(machine));
 
         // Then
         Assert.That(error!.Message, Does.Contain("'chef'").And.Contain("fake, other"));

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using VagrantNet.Core;
 using VagrantNet.Core.Boxes;
-using VagrantNet.Core.Environment;
 using VagrantNet.Testing;
 using VagrantNet.Tests.Boxes.Support;
 

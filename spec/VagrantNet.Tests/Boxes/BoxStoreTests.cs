@@ -1,6 +1,6 @@
 using System.Text;
+using VagrantNet.Core;
 using VagrantNet.Core.Boxes;
-using VagrantNet.Core.Environment;
 using VagrantNet.Testing;
 using VagrantNet.Tests.Boxes.Support;
 

@@ -1,4 +1,4 @@
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Tests.Communication;

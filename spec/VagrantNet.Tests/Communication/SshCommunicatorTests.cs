@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using VagrantNet.Core;
 using VagrantNet.Core.Communication;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Plugins;
 using VagrantNet.Tests.Support;
 

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using VagrantNet.Core;
 using VagrantNet.Core.Communication;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.Processes;
 using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Tests.Communication;

@@ -1,5 +1,5 @@
+using VagrantNet.Core;
 using VagrantNet.Core.Configuration;
-using VagrantNet.Core.Environment;
 using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Tests.Config;

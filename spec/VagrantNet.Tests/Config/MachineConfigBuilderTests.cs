@@ -1,5 +1,6 @@
+using VagrantNet.Core;
 using VagrantNet.Core.Configuration;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Core.Plugins;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;

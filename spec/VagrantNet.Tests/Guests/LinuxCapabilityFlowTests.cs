@@ -1,5 +1,5 @@
+using VagrantNet.Core;
 using VagrantNet.Core.Communication;
-using VagrantNet.Core.Environment;
 using VagrantNet.Core.Guests;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Plugins;

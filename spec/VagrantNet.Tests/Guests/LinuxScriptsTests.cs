@@ -45,7 +45,7 @@ public class LinuxScriptsTests
     public void ChangeHostName_RefusesAnInvalidName()
     {
         // When / Then
-        Assert.That(() => LinuxScripts.ChangeHostName("bad name; rm -rf /"), Throws.InstanceOf<Core.Environment.VnetException>());
+        Assert.That(() => LinuxScripts.ChangeHostName("bad name; rm -rf /"), Throws.InstanceOf<Core.VnetException>());
     }
 
     [Test]
@@ -84,7 +84,7 @@ public class LinuxScriptsTests
 
         // Then
         Assert.That(script, Does.Not.Contain("eth1"));
-        Assert.That(() => NetworkScript.Build([odd]), Throws.InstanceOf<Core.Environment.VnetException>());
+        Assert.That(() => NetworkScript.Build([odd]), Throws.InstanceOf<Core.VnetException>());
     }
 
     [TestCase("24", "255.255.255.0")]

@@ -1,4 +1,4 @@
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.Processes;
 using VagrantNet.Sdk.Plugins;
 using VagrantNet.Testing;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.Processes;
 using VagrantNet.Core.SyncedFolders.Nfs;
 
 namespace VagrantNet.Tests.Nfs;

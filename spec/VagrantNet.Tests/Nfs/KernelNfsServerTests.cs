@@ -1,4 +1,4 @@
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 using VagrantNet.Core.SyncedFolders.Nfs;
 using VagrantNet.Sdk.Plugins;
 using VagrantNet.Testing;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 using VagrantNet.Core.Guests;
 using VagrantNet.Core.Plugins;
 using VagrantNet.Core.SyncedFolders.Nfs;

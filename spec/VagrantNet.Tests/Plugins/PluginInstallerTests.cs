@@ -1,4 +1,4 @@
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 using VagrantNet.Core.Plugins;
 using VagrantNet.Core.Plugins.Installing;
 using VagrantNet.Sdk.Plugins;

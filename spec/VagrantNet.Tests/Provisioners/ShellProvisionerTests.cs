@@ -1,4 +1,4 @@
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 using VagrantNet.Core.Provisioners;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Tests.Support;

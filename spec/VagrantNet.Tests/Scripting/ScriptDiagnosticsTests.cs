@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
+using VagrantNet.Core.IO;
 using VagrantNet.Scripting;
 using VagrantNet.Tests.Support;
 

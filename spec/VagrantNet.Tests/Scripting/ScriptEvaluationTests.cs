@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
+using VagrantNet.Core.IO;
 using VagrantNet.Tests.Support;
 
 namespace VagrantNet.Tests.Scripting;

@@ -1,6 +1,8 @@
 using System.Runtime.Loader;
+using VagrantNet.Core;
 using VagrantNet.Core.Configuration;
 using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Tests.Support;
 

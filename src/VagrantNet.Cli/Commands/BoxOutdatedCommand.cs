@@ -1,7 +1,7 @@
 using System.CommandLine;
 using VagrantNet.Cli.Hosting;
+using VagrantNet.Core;
 using VagrantNet.Core.Boxes;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
 
 namespace VagrantNet.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
+using VagrantNet.Core;
 using VagrantNet.Core.Boxes;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Machines;
 
 namespace VagrantNet.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 using VagrantNet.Sdk.Pipeline;
 using VagrantNet.Sdk.Plugins;
 

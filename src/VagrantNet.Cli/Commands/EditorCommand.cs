@@ -2,6 +2,7 @@ using System.CommandLine;
 using VagrantNet.Cli.Editor;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 
 namespace VagrantNet.Cli.Commands;
 

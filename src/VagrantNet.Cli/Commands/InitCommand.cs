@@ -1,7 +1,9 @@
 using System.CommandLine;
 using VagrantNet.Cli.Editor;
 using VagrantNet.Cli.Hosting;
+using VagrantNet.Core;
 using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Sdk.Config;
 
 namespace VagrantNet.Cli.Commands;

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using VagrantNet.Cli.Hosting;
+using VagrantNet.Core;
 using VagrantNet.Core.Actions;
 using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Core.Machines;
 using VagrantNet.Sdk;
 using VagrantNet.Sdk.Config;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using VagrantNet.Cli.Hosting;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 
 namespace VagrantNet.Cli.Commands;
 

@@ -24,7 +24,7 @@ internal sealed class PortCommand(CliContext context) : ICliCommand
             if (parse.GetValue(guest) is { } wanted)
             {
                 var match = ports.FirstOrDefault(p => p.GuestPort == wanted)
-                    ?? throw new Core.Environment.VnetException($"Machine '{machine.Name}' has no host port forwarded to guest port {wanted}.");
+                    ?? throw new Core.VnetException($"Machine '{machine.Name}' has no host port forwarded to guest port {wanted}.");
                 ui.Output.WriteLine(match.HostPort.ToString(CultureInfo.InvariantCulture));
                 return 0;
             }

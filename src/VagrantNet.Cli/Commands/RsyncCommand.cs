@@ -1,7 +1,7 @@
 using System.CommandLine;
 using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 using VagrantNet.Core.Machines;
 using VagrantNet.Core.SyncedFolders;
 using VagrantNet.Sdk.Actions;

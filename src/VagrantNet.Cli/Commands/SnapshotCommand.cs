@@ -1,6 +1,7 @@
 using System.CommandLine;
 using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
+using VagrantNet.Core;
 using VagrantNet.Core.Environment;
 using VagrantNet.Core.Machines;
 using VagrantNet.Sdk.Actions;

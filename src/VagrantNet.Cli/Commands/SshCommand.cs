@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using VagrantNet.Cli.Completion;
 using VagrantNet.Cli.Hosting;
+using VagrantNet.Core;
 using VagrantNet.Core.Environment;
 using VagrantNet.Core.Machines;
 using VagrantNet.Sdk.Plugins;

@@ -22,7 +22,7 @@ internal sealed class SshConfigCommand(CliContext context) : ICliCommand
             {
                 var machine = await environment.MachineAsync(name, null, context.Interrupts.Cancellation).ConfigureAwait(false);
                 var info = await MachineCommandSupport.SshInfoAsync(machine, context.Interrupts.Cancellation).ConfigureAwait(false)
-                    ?? throw new Core.Environment.VnetException($"Machine '{name}' is not running, so there is no SSH configuration to show. Run `vnet up` first.");
+                    ?? throw new Core.VnetException($"Machine '{name}' is not running, so there is no SSH configuration to show. Run `vnet up` first.");
                 blocks.Add(SshArguments.Config(parse.GetValue(host) ?? name, info));
             }
 

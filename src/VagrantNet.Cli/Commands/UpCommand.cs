@@ -69,7 +69,7 @@ internal sealed class UpCommand(CliContext context) : ICliCommand
         var asked = parse.GetResult(parallel) is { Implicit: false };
         if (asked && parse.GetValue(noParallel))
         {
-            throw new Core.Environment.VnetException("--parallel and --no-parallel contradict each other; give one of them.");
+            throw new Core.VnetException("--parallel and --no-parallel contradict each other; give one of them.");
         }
 
         if (parse.GetValue(noParallel))
@@ -87,11 +87,11 @@ internal sealed class UpCommand(CliContext context) : ICliCommand
         {
             return n >= 1
                 ? (n, null)
-                : throw new Core.Environment.VnetException($"--parallel must be at least 1 (the number of machines brought up at once), got {n}. Use --no-parallel to bring them up one after another.");
+                : throw new Core.VnetException($"--parallel must be at least 1 (the number of machines brought up at once), got {n}. Use --no-parallel to bring them up one after another.");
         }
 
         return word.Length > 0 && (char.IsAsciiDigit(word[0]) || word[0] is '-' or '+')
-            ? throw new Core.Environment.VnetException($"--parallel takes a whole number of machines, got '{word}'.")
+            ? throw new Core.VnetException($"--parallel takes a whole number of machines, got '{word}'.")
             : (System.Environment.ProcessorCount, word);
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using VagrantNet.Cli.Hosting;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 using VagrantNet.Sdk.Config;
 
 namespace VagrantNet.Cli.Commands;

@@ -1,4 +1,5 @@
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
+using VagrantNet.Core.IO;
 using VagrantNet.Core.Plugins;
 using VagrantNet.Scripting;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using VagrantNet.Cli.Ui;
+using VagrantNet.Core;
 using VagrantNet.Core.Actions;
 using VagrantNet.Core.Boxes;
 using VagrantNet.Core.Environment;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core;
 
 namespace VagrantNet.Cli.Hosting;
 

@@ -78,4 +78,4 @@ internal sealed class GuardedOutput(TextWriter inner) : TextWriter
 
 /// <summary>Stdout could not be written: a user error (where the output went), printed on stderr.</summary>
 internal sealed class OutputFailedException(Exception inner)
-    : Core.Environment.VnetException($"vnet could not write its output to standard output ({inner.Message}). Check where stdout goes (a closed descriptor, a full disk, a pipe whose reader exited) and run the command again.", inner);
+    : Core.VnetException($"vnet could not write its output to standard output ({inner.Message}). Check where stdout goes (a closed descriptor, a full disk, a pipe whose reader exited) and run the command again.", inner);

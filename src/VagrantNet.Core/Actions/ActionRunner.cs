@@ -1,4 +1,3 @@
-using VagrantNet.Core.Environment;
 using VagrantNet.Core.Locking;
 using VagrantNet.Core.Machines;
 using VagrantNet.Core.Plugins;

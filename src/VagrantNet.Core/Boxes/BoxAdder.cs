@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Machines;
 
 namespace VagrantNet.Core.Boxes;

@@ -1,5 +1,3 @@
-using VagrantNet.Core.Environment;
-
 namespace VagrantNet.Core.Boxes;
 
 /// <summary>Reads a box catalog from a local file or a URL, bounded in size either way.</summary>

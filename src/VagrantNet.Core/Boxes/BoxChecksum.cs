@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
 
 namespace VagrantNet.Core.Boxes;

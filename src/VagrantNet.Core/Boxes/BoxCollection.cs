@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VagrantNet.Core.Configuration;
 using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Core.Locking;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Sdk.Machines;
 
 namespace VagrantNet.Core.Boxes;

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
-using VagrantNet.Core.Environment;
 
 namespace VagrantNet.Core.Boxes;
 

@@ -1,4 +1,3 @@
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Machines;
 
 namespace VagrantNet.Core.Boxes;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using VagrantNet.Core.Environment;
 
 namespace VagrantNet.Core.Boxes;
 

@@ -1,5 +1,3 @@
-using VagrantNet.Core.Environment;
-
 namespace VagrantNet.Core.Boxes;
 
 /// <summary>Turns what the user typed for a box into a URL: an existing file, a URL, or an <c>org/name</c> on the catalog server.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;
 

@@ -6,7 +6,6 @@ using Polly.Retry;
 using Polly.Timeout;
 using Renci.SshNet;
 using Renci.SshNet.Common;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;
 

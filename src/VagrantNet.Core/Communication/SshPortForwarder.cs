@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;

@@ -1,4 +1,4 @@
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Sdk.Config;
 
 namespace VagrantNet.Core.Configuration;

@@ -1,4 +1,3 @@
-using VagrantNet.Core.Environment;
 using VagrantNet.Core.Plugins;
 using VagrantNet.Sdk.Config;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Sdk.Config;
 
 namespace VagrantNet.Core.Configuration;

@@ -1,4 +1,5 @@
 using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 
 namespace VagrantNet.Core.Configuration;
 

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VagrantNet.Core.Communication;
+using VagrantNet.Core.IO;
 using VagrantNet.Core.Locking;
 using VagrantNet.Core.Plugins;
+using VagrantNet.Core.Processes;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using VagrantNet.Core.Communication;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using VagrantNet.Core.Communication;
-using VagrantNet.Core.Environment;
 
 namespace VagrantNet.Core.Guests;
 

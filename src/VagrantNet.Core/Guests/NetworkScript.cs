@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
 
 namespace VagrantNet.Core.Guests;

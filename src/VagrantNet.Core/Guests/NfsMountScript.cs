@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using VagrantNet.Core.Communication;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Core.Guests;

@@ -1,5 +1,3 @@
-using VagrantNet.Core.Environment;
-
 namespace VagrantNet.Core.Locking;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using VagrantNet.Core.Environment;
 using VagrantNet.Core.Plugins;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;

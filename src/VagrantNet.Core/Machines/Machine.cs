@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VagrantNet.Core.Configuration;
 using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Core.Plugins;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Core.Locking;
 
 namespace VagrantNet.Core.Machines;

@@ -1,5 +1,3 @@
-using VagrantNet.Core.Environment;
-
 namespace VagrantNet.Core.Plugins;
 
 /// <summary>A plugin was refused or failed to load; the message names the plugin.</summary>

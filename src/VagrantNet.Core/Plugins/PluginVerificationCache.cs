@@ -1,5 +1,5 @@
 using System.Globalization;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 
 namespace VagrantNet.Core.Plugins;
 

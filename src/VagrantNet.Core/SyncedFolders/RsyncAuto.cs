@@ -36,7 +36,7 @@ public sealed class RsyncAuto
         _sync = sync ?? (async (folder, cancellation) =>
         {
             var info = await machine.SshInfoAsync(cancellation).ConfigureAwait(false)
-                ?? throw new Environment.VnetException($"Machine '{machine.Name}' has no SSH address; is it running?");
+                ?? throw new VnetException($"Machine '{machine.Name}' has no SSH address; is it running?");
             await RsyncHelper.SyncAsync(machine, info, folder, cancellation, controlPath).ConfigureAwait(false);
         });
     }

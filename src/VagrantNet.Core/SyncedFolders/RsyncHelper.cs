@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using VagrantNet.Core.Communication;
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;

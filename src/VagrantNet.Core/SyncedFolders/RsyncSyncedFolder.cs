@@ -1,4 +1,3 @@
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Machines;
 using VagrantNet.Sdk.Plugins;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 
 namespace VagrantNet.Core.Plugins.Installing;
 

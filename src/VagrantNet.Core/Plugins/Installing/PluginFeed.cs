@@ -2,7 +2,6 @@ using NuGet.Common;
 using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
 using NuGet.Versioning;
-using VagrantNet.Core.Environment;
 
 namespace VagrantNet.Core.Plugins.Installing;
 

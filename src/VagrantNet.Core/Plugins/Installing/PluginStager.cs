@@ -2,7 +2,6 @@ using NuGet.Frameworks;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;
 using NuGet.Versioning;
-using VagrantNet.Core.Environment;
 
 namespace VagrantNet.Core.Plugins.Installing;
 

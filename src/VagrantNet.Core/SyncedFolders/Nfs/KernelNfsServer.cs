@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using VagrantNet.Core.Environment;
+using VagrantNet.Core.IO;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Core.SyncedFolders.Nfs;

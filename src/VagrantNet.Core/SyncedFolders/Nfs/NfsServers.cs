@@ -1,4 +1,3 @@
-using VagrantNet.Core.Environment;
 using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Core.SyncedFolders.Nfs;

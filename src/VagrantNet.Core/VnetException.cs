@@ -1,4 +1,4 @@
-namespace VagrantNet.Core.Environment;
+namespace VagrantNet.Core;
 
 /// <summary>An error the user caused or can fix. The CLI prints its message and exits 1, with no stack trace.</summary>
 public class VnetException : Sdk.VnetError

@@ -1,4 +1,4 @@
-namespace VagrantNet.Core.Environment;
+namespace VagrantNet.Core.IO;
 
 /// <summary>Shows paths relative to the current directory when they are below it, as compilers do.</summary>
 public static class DisplayPath

@@ -1,4 +1,4 @@
-namespace VagrantNet.Core.Environment;
+namespace VagrantNet.Core.IO;
 
 /// <summary>
 /// A small file of <c>value TAB key</c> lines under <c>$VNET_HOME/cache</c>: read once, rewritten whole and atomically

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using VagrantNet.Core.Communication;
 using VagrantNet.Sdk.Plugins;
 
-namespace VagrantNet.Core.Environment;
+namespace VagrantNet.Core.Processes;
 
 /// <summary>The engine's <see cref="IProcessRunner"/>, on CliWrap: cancelling a run kills the program's whole process tree.</summary>
 public sealed class ProcessRunner(ILogger logger) : IProcessRunner

@@ -1,4 +1,4 @@
-namespace VagrantNet.Core.Environment;
+namespace VagrantNet.Core.IO;
 
 /// <summary>Writes files so that readers see either the old or the new content, never half of it.</summary>
 public static class AtomicFile
