@@ -175,18 +175,8 @@ public static class LibvirtRecipes
     /// Runs the steps <paramref name="created"/> adds on a created domain; says so when there is none. The steps are added
     /// afresh each time the branch is built, so hooks applied to one build never leak into the next.
     /// </summary>
-    private static ActionBuilder WhenCreated(Action<ActionBuilder> created) => new ActionBuilder()
-        .Call<IsCreated>((isCreated, b) =>
-        {
-            if (isCreated)
-            {
-                created(b);
-            }
-            else
-            {
-                b.Use(new Message("Domain is not created. Please run `vnet up` first."));
-            }
-        });
+    private static ActionBuilder WhenCreated(Action<ActionBuilder> created) =>
+        Sdk.Actions.WhenCreated.Then("Domain is not created. Please run `vnet up` first.", created);
 
     /// <summary>Waits for SSH while the domain keeps running; a domain that stops fails the wait at once.</summary>
     private static WaitForCommunicator WaitForSsh() => new(["running"]);

@@ -94,18 +94,8 @@ public static class PodmanRecipes
         .Use<AttachPrivateNetworks>()
         .Use(WaitForExec());
 
-    private static ActionBuilder WhenCreated(Action<ActionBuilder> created) => new ActionBuilder()
-        .Call<IsCreated>((isCreated, b) =>
-        {
-            if (isCreated)
-            {
-                created(b);
-            }
-            else
-            {
-                b.Use(new Message("Container is not created. Please run `vnet up` first."));
-            }
-        });
+    private static ActionBuilder WhenCreated(Action<ActionBuilder> created) =>
+        Sdk.Actions.WhenCreated.Then("Container is not created. Please run `vnet up` first.", created);
 
     /// <summary>Waits for <c>podman exec</c> to answer while the container keeps running.</summary>
     private static WaitForCommunicator WaitForExec() => new([PodmanProvider.RunningId]);
