@@ -1,4 +1,5 @@
 using VagrantNet.Sdk.Pipeline;
+using VagrantNet.Testing;
 
 namespace VagrantNet.Providers.Podman.Tests.Recipes;
 
@@ -23,16 +24,15 @@ public class RecipeDescriptionTests
     public void Recipe_IsDescribedAsItsGoldenFileSays(string name, Func<ActionBuilder> recipe)
     {
         // Given
-        var golden = Path.Combine("Recipes", name + ".golden.txt");
-        var expected = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, golden));
+        var golden = Path.Combine(TestContext.CurrentContext.TestDirectory, "Recipes", name + ".golden.txt");
 
         // When
-        var actual = string.Join('\n', recipe().Describe()) + "\n";
+        var difference = RecipeGolden.Difference(name, recipe(), golden);
 
         // Then
-        if (actual != expected)
+        if (difference is not null)
         {
-            Assert.Fail(Difference(name, golden, expected, actual));
+            Assert.Fail(difference);
         }
     }
 
@@ -49,18 +49,5 @@ public class RecipeDescriptionTests
         // Then
         Assert.That(Recipes.Select(r => r.Name), Is.EquivalentTo(golden));
         Assert.That(Recipes.Select(r => r.Recipe.Method.Name), Is.EquivalentTo(recipes), "a public recipe without a golden test");
-    }
-
-    /// <summary>The first line that differs, both versions of it, and the whole new description to take over if meant.</summary>
-    private static string Difference(string name, string golden, string expected, string actual)
-    {
-        var want = expected.Split('\n');
-        var got = actual.Split('\n');
-        var line = Enumerable.Range(0, Math.Max(want.Length, got.Length)).First(i => i >= want.Length || i >= got.Length || want[i] != got[i]);
-        string At(string[] lines) => line < lines.Length ? $"'{lines[line]}'" : "(end of text)";
-        return $"The '{name}' recipe's description differs from {golden} (in this test project) at line {line + 1}:{Environment.NewLine}" +
-            $"  golden: {At(want)}{Environment.NewLine}" +
-            $"  actual: {At(got)}{Environment.NewLine}" +
-            $"If the change is meant, the golden file becomes:{Environment.NewLine}{actual}";
     }
 }
