@@ -64,6 +64,26 @@ public class BootPanicTests : TestDriverSteps
     }
 
     [Test]
+    public async Task DirectKernelBootSettings_AndThePanicDevice_ReachTheDomainLibvirtDefines()
+    {
+        // When: created from the settings (libvirt's test driver parses and keeps the XML)
+        var machine = await CreatedMachineAsync(p =>
+        {
+            p.Kernel = "/srv/boot/vmlinuz";
+            p.Initrd = "/srv/boot/initrd.img";
+            p.CmdLine = "console=ttyS0 init=/bin/sh";
+            p.Dtb = "/srv/boot/board.dtb";
+        });
+
+        // Then
+        using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
+        var xml = System.Xml.Linq.XElement.Parse(domain.GetXmlDesc(DomainXmlFlags.Inactive));
+        var os = xml.Element("os")!;
+        Assert.That(new[] { "kernel", "initrd", "cmdline", "dtb" }.Select(e => os.Element(e)?.Value), Is.EqualTo(new[] { "/srv/boot/vmlinuz", "/srv/boot/initrd.img", "console=ttyS0 init=/bin/sh", "/srv/boot/board.dtb" }));
+        Assert.That(xml.Element("devices")!.Elements("panic").Select(e => e.Attribute("model")?.Value), Is.EqualTo(new[] { "isa" }));
+    }
+
+    [Test]
     public async Task WaitForLease_ConsolePastTheTimerCheck_WaitsForTheLeaseAsBefore()
     {
         // Given: a console that booted past the timer check (the test driver answers with an address)
