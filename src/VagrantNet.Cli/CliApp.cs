@@ -111,6 +111,11 @@ internal sealed class CliApp
 
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null, Error = errors }, _context.Interrupts.Cancellation).ConfigureAwait(false);
         }
+        catch (VagrantNet.Core.Triggers.TriggerAbortException e)
+        {
+            // The trigger said so; its warning is printed already.
+            return e.ExitCode;
+        }
         catch (VagrantNet.Sdk.VnetError e)
         {
             _context.LoggerFactoryOrNull?.CreateLogger("vnet").LogDebug(e, "Command failed");

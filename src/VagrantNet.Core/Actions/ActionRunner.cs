@@ -1,7 +1,9 @@
 using VagrantNet.Core.Locking;
 using VagrantNet.Core.Machines;
 using VagrantNet.Core.Plugins;
+using VagrantNet.Core.Triggers;
 using VagrantNet.Sdk;
+using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Core.Actions;
@@ -34,6 +36,14 @@ public sealed class ActionRunner(PluginRegistry registry, InterruptSource interr
                 machine.Ui.Detail(line);
             }
 
+            foreach (var stage in new[] { TriggerStage.Before, TriggerStage.After })
+            {
+                foreach (var trigger in machine.Config.Trigger.For(stage, action, machine.Name))
+                {
+                    machine.Ui.Detail($"Would run trigger {(stage == TriggerStage.Before ? "before" : "after")} {action}: {trigger.Name ?? "(unnamed)"}");
+                }
+            }
+
             return;
         }
 
@@ -55,6 +65,10 @@ public sealed class ActionRunner(PluginRegistry registry, InterruptSource interr
             : null;
         var context = new ActionContext(machine, interrupts.Cancellation, interrupts.Abort);
         seed?.Invoke(context);
+        var triggers = new TriggerRunner(machine);
+
+        // Vagrant's action triggers: before the recipe, and after it has finished, only when it succeeded.
+        await triggers.FireAsync(TriggerStage.Before, action, interrupts.Cancellation).ConfigureAwait(false);
         try
         {
             await builder.Build().RunAsync(context).ConfigureAwait(false);
@@ -65,5 +79,7 @@ public sealed class ActionRunner(PluginRegistry registry, InterruptSource interr
             var step = context.Entered.Count > 0 ? ActionNames.InWords(context.Entered[^1]) : action;
             throw new VnetException($"Machine '{machine.Name}': step \"{step}\" failed: {e.Message}", e);
         }
+
+        await triggers.FireAsync(TriggerStage.After, action, interrupts.Cancellation).ConfigureAwait(false);
     }
 }

@@ -23,10 +23,19 @@ public sealed partial class ShellProvisioner : IProvisioner
     {
         var config = definition.Config as ShellProvisionerConfig
             ?? throw new VnetException($"The shell provisioner '{definition.Name ?? definition.Type}' has no shell configuration.");
-        var name = definition.Name ?? definition.Type;
+        await RunAsync(machine, config, $"the shell provisioner '{definition.Name ?? definition.Type}'", [0], cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="config"/>'s script; an exit code outside <paramref name="success"/> fails naming
+    /// <paramref name="what"/> (also used by triggers' <c>run_remote</c>, whose <c>exit_codes</c> may accept others).
+    /// </summary>
+    public async Task RunAsync(IMachine machine, ShellProvisionerConfig config, string what, IReadOnlyCollection<int> success, CancellationToken cancellation)
+    {
+        var name = what;
         foreach (var key in config.Env.Keys.Where(k => !EnvName().IsMatch(k)))
         {
-            throw new VnetException($"The shell provisioner '{name}': '{key}' is not a valid environment variable name.");
+            throw new VnetException($"{UpperFirst(name)}: '{key}' is not a valid environment variable name.");
         }
 
         var (content, label) = Script(machine, config);
@@ -71,10 +80,10 @@ public sealed partial class ShellProvisioner : IProvisioner
                 OnStderr = line => machine.Ui.Output(Scrub(line, secrets), isError: true),
             },
             cancellation).ConfigureAwait(false);
-        if (exit != 0)
+        if (!success.Contains(exit))
         {
             throw new VnetException(
-                $"Machine '{machine.Name}': the shell provisioner '{name}' failed: {label} exited with status {exit}. " +
+                $"Machine '{machine.Name}': {name} failed: {label} exited with status {exit}. " +
                 "Its output is shown above.");
         }
 
@@ -126,6 +135,8 @@ public sealed partial class ShellProvisioner : IProvisioner
         var bytes = File.ReadAllBytes(path);
         return (config.Binary ? bytes : Encoding.UTF8.GetBytes(ToLf(Encoding.UTF8.GetString(bytes))), path);
     }
+
+    private static string UpperFirst(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string ToLf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 

@@ -9,10 +9,14 @@ public sealed class RootConfig : ConfigSection
 
     public VnetConfig Vnet { get; } = new();
 
+    /// <summary>Vagrant's <c>config.trigger</c>.</summary>
+    public TriggerConfig Trigger { get; } = new();
+
     public override void Validate(ValidationErrors errors)
     {
         Vm.Validate(errors);
         Ssh.Validate(errors);
+        Trigger.Validate(errors);
     }
 }
 
