@@ -1,4 +1,5 @@
 using System.Net;
+using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Sdk.Config;
 
 namespace VagrantNet.Providers.Libvirt;
@@ -13,7 +14,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
     public const string Name = "libvirt";
 
     // Connection
-    /// <summary>libvirt connection URI; default <c>qemu:///system</c>, or built from <see cref="Host"/>.</summary>
+    /// <summary>libvirt connection URI; by default built from the settings below (<see cref="LibvirtUri"/>).</summary>
     public string? Uri { get; set; }
 
     public string? Host { get; set; }
@@ -90,9 +91,6 @@ public sealed partial class LibvirtConfig : ProviderConfig
 
     public string? DiskDriverDiscard { get; set; }
 
-    /// <summary>Old name of <see cref="DiskDriverCache"/>, kept as vagrant-libvirt does.</summary>
-    public string? VolumeCache { get; set; }
-
     /// <summary>GB; grows the root disk beyond the box's size (never shrinks).</summary>
     public int? MachineVirtualSize { get; set; }
 
@@ -163,7 +161,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
         QemuUseAgent ??= false;
         SuspendMode ??= "pause";
         DiskBus ??= "virtio";
-        DiskDriverCache ??= VolumeCache ?? "default";
+        DiskDriverCache ??= "default";
         StoragePoolName ??= "default";
         StoragePoolPath ??= "/var/lib/libvirt/images";
         NicModelType ??= "virtio";
@@ -178,22 +176,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
         VideoType ??= "cirrus";
         VideoVram ??= 16384;
         Keymap ??= "en-us";
-        Uri ??= BuildUri();
-    }
-
-    /// <summary>vagrant-libvirt's rule: <c>qemu+ssh://user@host/system</c> when a host is given, else local.</summary>
-    private string BuildUri()
-    {
-        var path = QemuUseSession == true ? "session" : "system";
-        if (Host is null)
-        {
-            return $"qemu:///{path}";
-        }
-
-        var transport = ConnectViaSsh == true ? "qemu+ssh" : "qemu+tcp";
-        var user = Username is null ? string.Empty : Username + "@";
-        var query = IdSshKeyFile is null ? string.Empty : "?keyfile=" + System.Uri.EscapeDataString(IdSshKeyFile);
-        return $"{transport}://{user}{Host}/{path}{query}";
+        Uri ??= LibvirtUri.For(this, System.Environment.GetEnvironmentVariable(LibvirtUri.DefaultUriVariable));
     }
 
     public override void Validate(ValidationErrors errors)

@@ -149,13 +149,14 @@ public static class LibvirtRecipes
         .Use<CreateDomain>();
 
     /// <summary>
-    /// Boots the defined domain and brings the guest up to date. Provision, SyncedFolders and SetHostname do their guest
+    /// Brings the defined domain up to date with the config, boots it and brings the guest up to date. Provision, SyncedFolders and SetHostname do their guest
     /// work after the rest, so once SSH answers the order is: guest networks, forwarded ports, hostname, synced folders,
     /// provisioners.
     /// </summary>
     private static ActionBuilder StartAndConnect() => new ActionBuilder()
         .Use<Provision>()
         .Use<SyncedFolders>()
+        .Use<UpdateDomainDefinition>()
         .Use<StartDomain>()
         .Use<WaitForLease>()
         .Use(WaitForSsh())

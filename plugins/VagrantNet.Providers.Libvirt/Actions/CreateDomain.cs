@@ -64,37 +64,47 @@ public sealed class CreateDomain : IAction
             disks.Add(new DiskSpec(seed, "raw", "sda", "scsi", "default", CdRom: true));
         }
 
-        return new DomainSpec
+        return FromConfig(config, name, domainType) with
         {
-            Name = name,
             Uuid = context.GetOrDefault(LibvirtKeys.Journal)?.DomainUuid,
             Owner = CreateNetworks.OwnerOf(context),
-            DomainType = domainType,
-            MemoryMiB = config.Memory!.Value,
-            Cpus = config.Cpus!.Value,
-            CpuMode = config.CpuMode ?? (domainType == "kvm" ? "host-model" : null),
-            CpuModel = config.CpuModel,
-            Nested = config.Nested == true,
-            Arch = config.MachineArch!,
-            MachineType = config.MachineType,
-            Title = config.Title,
-            Description = config.Description,
-            BootOrder = config.BootOrder ?? [],
-            DirectBoot = config.Kernel is { } kernel ? new DirectKernelBoot(kernel, config.Initrd, config.CmdLine, config.Dtb) : null,
             Disks = disks,
             Interfaces = [.. context.Get(LibvirtKeys.Nics).Select(n => new InterfaceSpec(n.Mac, config.NicModelType!) { Network = n.Network, Tunnel = n.Tunnel, Host = n.Host })],
-            GraphicsType = config.GraphicsType!,
-            GraphicsIp = config.GraphicsIp!,
-            GraphicsPort = config.GraphicsPort,
-            GraphicsPassword = config.GraphicsPassword,
-            Keymap = config.Keymap!,
-            VideoType = config.VideoType!,
-            VideoVram = config.VideoVram!.Value,
-            SerialLogFile = SerialLog.PathFor(config, name),
-            GuestAgent = config.QemuUseAgent == true,
-            PanicDevice = config.MachineArch is "x86_64" or "i686",
         };
     }
+
+    /// <summary>
+    /// What the config alone says of the domain, without its disks and NICs: the part a later start compares with the
+    /// defined domain (<see cref="UpdateDomainDefinition"/>).
+    /// </summary>
+    internal static DomainSpec FromConfig(LibvirtConfig config, string name, string domainType) => new()
+    {
+        Name = name,
+        DomainType = domainType,
+        MemoryMiB = config.Memory!.Value,
+        Cpus = config.Cpus!.Value,
+        CpuMode = config.CpuMode ?? (domainType == "kvm" ? "host-model" : null),
+        CpuModel = config.CpuModel,
+        Nested = config.Nested == true,
+        Arch = config.MachineArch!,
+        MachineType = config.MachineType,
+        Title = config.Title,
+        Description = config.Description,
+        BootOrder = config.BootOrder ?? [],
+        DirectBoot = config.Kernel is { } kernel ? new DirectKernelBoot(kernel, config.Initrd, config.CmdLine, config.Dtb) : null,
+        Disks = [],
+        Interfaces = [],
+        GraphicsType = config.GraphicsType!,
+        GraphicsIp = config.GraphicsIp!,
+        GraphicsPort = config.GraphicsPort,
+        GraphicsPassword = config.GraphicsPassword,
+        Keymap = config.Keymap!,
+        VideoType = config.VideoType!,
+        VideoVram = config.VideoVram!.Value,
+        SerialLogFile = SerialLog.PathFor(config, name),
+        GuestAgent = config.QemuUseAgent == true,
+        PanicDevice = config.MachineArch is "x86_64" or "i686",
+    };
 
     /// <summary>vda, vdb... for virtio; sda... for scsi/sata; hda... for ide.</summary>
     public static string DeviceName(string bus, int index) =>

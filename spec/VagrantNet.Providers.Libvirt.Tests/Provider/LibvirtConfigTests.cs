@@ -1,3 +1,4 @@
+using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Sdk.Config;
 
 namespace VagrantNet.Providers.Libvirt.Tests.Provider;
@@ -33,6 +34,23 @@ public class LibvirtConfigTests
         config.FinalizeDefaults();
 
         Assert.That(config.Uri, Is.EqualTo("qemu+ssh://ops@hv1/system?keyfile=%2Fk%2Fid"));
+    }
+
+    [Test]
+    public void LibvirtDefaultUri_IsTheConnection_WhenNoConnectionSettingIsGiven()
+    {
+        var config = new LibvirtConfig();
+
+        Assert.That(LibvirtUri.For(config, "test:///default"), Is.EqualTo("test:///default"));
+    }
+
+    [TestCase(true, null, "qemu:///session")]
+    [TestCase(null, "hv1", "qemu+ssh://hv1/system")]
+    public void LibvirtDefaultUri_IsIgnored_WhenAConnectionSettingIsGiven(bool? session, string? host, string expected)
+    {
+        var config = new LibvirtConfig { QemuUseSession = session, Host = host, ConnectViaSsh = host is null ? null : true };
+
+        Assert.That(LibvirtUri.For(config, "test:///default"), Is.EqualTo(expected));
     }
 
     [Test]
