@@ -15,6 +15,9 @@ public class EverySettingIsReadTests
 {
     private static readonly string[] ConfigBases = ["ConfigSection", "ProviderConfig", "ProvisionerConfig"];
 
+    /// <summary>Parts of the config model that are not sections: what a Vagrantfile sets on them must be read too.</summary>
+    private static readonly string[] ConfigParts = ["TriggerDefinition", "TriggerRun"];
+
     [Test]
     public void EveryPublicSettableConfigMember_IsReadOutsideTheFileThatDeclaresIt()
     {
@@ -50,7 +53,7 @@ public class EverySettingIsReadTests
         bool IsConfig(string name, int depth) =>
             depth < 10 && bases[name].SelectMany(b => b).Any(b => ConfigBases.Contains(b) || IsConfig(b, depth + 1));
 
-        foreach (var type in classes.Where(c => c.Modifiers.Any(SyntaxKind.PublicKeyword) && IsConfig(c.Identifier.Text, 0)))
+        foreach (var type in classes.Where(c => c.Modifiers.Any(SyntaxKind.PublicKeyword) && (IsConfig(c.Identifier.Text, 0) || ConfigParts.Contains(c.Identifier.Text))))
         {
             foreach (var property in type.Members.OfType<PropertyDeclarationSyntax>())
             {
