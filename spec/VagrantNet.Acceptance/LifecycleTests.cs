@@ -62,8 +62,17 @@ public class LifecycleTests : AcceptanceTest
         Assert.That(Vnet.Run(dir, "status").Ok().Stdout, Does.Contain("running"));
         Assert.That(Banner(ForwardedSshPort), Does.StartWith("SSH-2.0-"), "resume forwards the ports again");
 
-        // reload, then provision on demand
-        Vnet.Run(dir, "reload").Ok();
+        // reload applies a changed memory and CPU count (the domain is redefined before it starts), then provision on demand
+        File.WriteAllText(Path.Combine(dir, "Vagrantfile.csx"), OneMachineWithAForwardedPort.Replace(
+            "config.Vm.Box = \"vnet/debian12\";",
+            "config.Vm.Box = \"vnet/debian12\"; config.Vm.Provider(\"libvirt\", p => { p[\"memory\"] = 768; p[\"cpus\"] = 2; });",
+            StringComparison.Ordinal));
+        var reload = Vnet.Run(dir, "reload").Ok();
+        Assert.That(reload.Stdout, Does.Contain("Updating domain definition due to configuration change:")
+            .And.Contain("memory       512 MiB -> 768 MiB").And.Contain("cpus         1 -> 2"));
+        var sizes = Vnet.Run(dir, "ssh", "-c", "nproc; awk '/MemTotal/ {print int($2 / 1024)}' /proc/meminfo").Ok().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.That(sizes[0], Is.EqualTo("2"), "the guest sees the new CPU count");
+        Assert.That(int.Parse(sizes[1], System.Globalization.CultureInfo.InvariantCulture), Is.InRange(600, 768), "the guest sees the new memory (MiB, less what the kernel keeps)");
         Vnet.Run(dir, "provision").Ok();
         Assert.That(Vnet.Run(dir, "ssh", "-c", "wc -l < /var/tmp/provisioned").Ok().Stdout.Trim(), Is.EqualTo("2"), "vnet provision runs them again");
 
