@@ -19,6 +19,12 @@ public class LifecycleTests : AcceptanceTest
             config.Vm.SyncedFolder(".", "/vagrant", disabled: true);
             config.Vm.Provision.Shell(name: "hello", inline: "echo provisioned-$(hostname) >> /var/tmp/provisioned");
             config.Vm.Network.ForwardedPort(guest: 22, host: 18022, hostIp: "127.0.0.1");
+            config.Trigger.After("up", t =>
+            {
+                t.Name = "mark";
+                t.Run = new TriggerRun { Inline = "touch after-up-ran" };
+                t.RunRemote = new ShellProvisionerConfig { Inline = "echo from-trigger > /var/tmp/trigger" };
+            });
         });
         """;
 
@@ -33,6 +39,11 @@ public class LifecycleTests : AcceptanceTest
         Assert.That(up.Stdout, Does.Contain("==> default:").And.Contain($"22 (guest) => {ForwardedSshPort} (host)"));
         Assert.That(Banner(ForwardedSshPort), Does.StartWith("SSH-2.0-"), "the forwarded host port reaches the guest's sshd");
         Assert.That(Vnet.Run(dir, "port").Ok().Stdout, Does.Contain($"22 (guest) => {ForwardedSshPort} (host)"));
+
+        // the after-up trigger ran on the host, in the project directory, and in the guest
+        Assert.That(up.Stdout, Does.Contain("Running action triggers after up ...").And.Contain("Running trigger: mark..."));
+        Assert.That(File.Exists(Path.Combine(dir, "after-up-ran")), Is.True, "the trigger's run ran on the host");
+        Assert.That(Vnet.Run(dir, "ssh", "-c", "cat /var/tmp/trigger").Ok().Stdout.Trim(), Is.EqualTo("from-trigger"), "the trigger's run_remote ran in the guest");
         Assert.That(Vnet.Run(dir, "port", "--guest", "22").Ok().Stdout.Trim(), Is.EqualTo(ForwardedSshPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         // ssh -c: output streams back and the remote exit code is returned
