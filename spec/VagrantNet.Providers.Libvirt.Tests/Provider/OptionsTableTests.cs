@@ -83,6 +83,49 @@ public partial class OptionsTableTests
         Assert.That(accepted, Is.Empty, "the table says these keys are refused, but LibvirtConfig knows them: update their rows");
     }
 
+    [Test]
+    public void EachTablesCountLine_CountsItsRows()
+    {
+        // Given each table's rows, up to its "Count:" line
+        var wrong = new List<string>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var all = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = 0;
+        var allRows = 0;
+        string Line(Dictionary<string, int> c, int n) => string.Join(", ", new[] { "works", "works (untested)", "ignored", "refused (not yet)", "refused (n/a on Linux)" }
+            .Select(s => $"{s}: {c.GetValueOrDefault(s)}")) + $" ({n} rows).";
+        foreach (var line in File.ReadLines(Path.Combine(Repository, "docs", "options.md")))
+        {
+            if (line.StartsWith('|') && !line.StartsWith("| option", StringComparison.Ordinal) && !line.StartsWith("| ---", StringComparison.Ordinal))
+            {
+                var status = line.Trim().Trim('|').Split(" | ")[2].Trim();
+                counts[status] = counts.GetValueOrDefault(status) + 1;
+                all[status] = all.GetValueOrDefault(status) + 1;
+                rows++;
+                allRows++;
+            }
+            else if (line.StartsWith("Count:", StringComparison.Ordinal))
+            {
+                // When
+                var expected = "Count: " + Line(counts, rows);
+                if (line.Trim() != expected)
+                {
+                    wrong.Add($"{line.Trim()} should be {expected}");
+                }
+
+                counts.Clear();
+                rows = 0;
+            }
+            else if (line.StartsWith("works: ", StringComparison.Ordinal) && line.Trim() != Line(all, allRows))
+            {
+                wrong.Add($"the total {line.Trim()} should be {Line(all, allRows)}");
+            }
+        }
+
+        // Then
+        Assert.That(wrong, Is.Empty, "docs/options.md: a Count line disagrees with its table's rows");
+    }
+
     private sealed record Row(string Option, string Vnet, string Status, string CoveredBy);
 
     /// <summary>The table rows of the document: <c>| option | vnet | status | covered by | note |</c>.</summary>
