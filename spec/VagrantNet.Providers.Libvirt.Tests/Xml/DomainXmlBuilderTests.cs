@@ -106,7 +106,7 @@ public class DomainXmlBuilderTests
         // Given
         var spec = Spec() with
         {
-            Interfaces = [new InterfaceSpec("52:54:00:aa:bb:03", "virtio") { Tunnel = new UdpTunnel("127.0.0.1", 11001, "127.0.0.1", 11002) }],
+            Interfaces = [new InterfaceSpec("52:54:00:aa:bb:03", "virtio") { Tunnel = new SocketTunnel("udp", "127.0.0.1", 11002, "127.0.0.1", 11001) }],
         };
 
         // When
