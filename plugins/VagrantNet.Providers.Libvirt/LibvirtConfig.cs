@@ -426,6 +426,11 @@ public sealed partial class LibvirtConfig : ProviderConfig
             }
         }
 
+        if (ManagementNetworkDriverIommu == true && (ManagementNetworkModelType ?? NicModelType ?? "virtio") != "virtio")
+        {
+            error("management_network_driver_iommu", "is a virtio driver option, and the management NIC's model is not virtio: libvirt would drop it");
+        }
+
         if (NicAdapterCount is < 1)
         {
             error("nic_adapter_count", $"must be at least 1, got {NicAdapterCount}");
@@ -451,7 +456,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
         var networks = machine.Vm.Network.Networks.Where(n => n.Kind != NetworkKind.ForwardedPort).ToList();
         foreach (var network in networks)
         {
-            new Networks.NetworkOptionsValidator(network, errors).Validate();
+            new Networks.NetworkOptionsValidator(network, errors, NicModelType ?? "virtio").Validate();
         }
 
         var nics = networks.Count + (MgmtAttach == false ? 0 : 1);

@@ -12,7 +12,7 @@ namespace VagrantNet.Providers.Libvirt.Networks;
 /// type the option needs, and no option is given where it would do nothing (a DHCP range with DHCP off, a network
 /// option on a tunnel, a host address on a <c>veryisolated</c> network).
 /// </summary>
-internal sealed partial class NetworkOptionsValidator(NetworkDefinition network, ValidationErrors errors)
+internal sealed partial class NetworkOptionsValidator(NetworkDefinition network, ValidationErrors errors, string defaultModel)
 {
     private readonly IReadOnlyDictionary<string, object?> _options = network.OptionsFor(LibvirtConfig.Name);
 
@@ -56,6 +56,14 @@ internal sealed partial class NetworkOptionsValidator(NetworkDefinition network,
         }
 
         Together("bus", "slot", "a PCI address needs both");
+        var model = NetworkOptions.Text(_options, "model_type") ?? defaultModel;
+        if (model != "virtio")
+        {
+            foreach (var key in new[] { "driver_name", "driver_queues", "driver_iommu" }.Where(_options.ContainsKey))
+            {
+                Error(key, $"is a virtio driver option, and this NIC's model is {model}: libvirt would drop it (set libvirt__model_type virtio, or remove it)");
+            }
+        }
     }
 
     private void CheckValue(string key, object? value)

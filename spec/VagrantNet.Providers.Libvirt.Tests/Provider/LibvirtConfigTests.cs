@@ -466,6 +466,16 @@ public class LibvirtConfigTests
     }
 
     [Test]
+    public void ValidateMachine_RefusesVirtioDriverOptionsOnANicOfAnotherModel_WhichLibvirtWouldDrop()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m => m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__model_type"] = "e1000", ["libvirt__driver_queues"] = 2 }));
+
+        // Then
+        Assert.That(errors.Single(), Is.EqualTo("vm.network \"private_network\" (ip 10.0.0.2): libvirt__driver_queues: is a virtio driver option, and this NIC's model is e1000: libvirt would drop it (set libvirt__model_type virtio, or remove it)"));
+    }
+
+    [Test]
     public void ValidateMachine_LeavesOptionsOfOtherProvidersAlone()
     {
         // Given
