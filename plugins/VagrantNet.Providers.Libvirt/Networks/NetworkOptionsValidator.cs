@@ -151,6 +151,12 @@ internal sealed partial class NetworkOptionsValidator(NetworkDefinition network,
 
     private void CheckPublic()
     {
+        string? Get(string key) => NetworkOptions.Text(_options, key) ?? NetworkOptions.Text(network.Options, key);
+        if (_options.ContainsKey("mtu") && Get("network_name") is null && (Get("type") ?? "direct") == "direct")
+        {
+            Error("mtu", "QEMU cannot set the MTU of a macvtap (type direct) NIC, the public_network default: use type bridge, or set the MTU in the guest");
+        }
+
         if (_options.ContainsKey("ovs_interfaceid") && NetworkOptions.Flag(_options, "ovs") != true)
         {
             Error("ovs_interfaceid", "is used only with an Open vSwitch bridge: set libvirt__ovs true too");

@@ -476,6 +476,20 @@ public class LibvirtConfigTests
     }
 
     [Test]
+    public void ValidateMachine_RefusesAnMtuOnAMacvtapPublicNetwork_WhichQemuCannotSet()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m =>
+        {
+            m.Vm.Network.PublicNetwork(bridge: "eth0", options: new() { ["libvirt__mtu"] = 9000 });
+            m.Vm.Network.PublicNetwork(bridge: "br0", options: new() { ["type"] = "bridge", ["libvirt__mtu"] = 9000 });
+        });
+
+        // Then
+        Assert.That(errors.Single(), Is.EqualTo("vm.network \"public_network\" (bridge eth0): libvirt__mtu: QEMU cannot set the MTU of a macvtap (type direct) NIC, the public_network default: use type bridge, or set the MTU in the guest"));
+    }
+
+    [Test]
     public void ValidateMachine_LeavesOptionsOfOtherProvidersAlone()
     {
         // Given

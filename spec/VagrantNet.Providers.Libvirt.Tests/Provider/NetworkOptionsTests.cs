@@ -1,7 +1,11 @@
 using System.Xml.Linq;
+using VagrantNet.Providers.Libvirt.Actions;
 using VagrantNet.Providers.Libvirt.Interop;
+using VagrantNet.Providers.Libvirt.Networks;
 using VagrantNet.Providers.Libvirt.Tests.Interop;
 using VagrantNet.Providers.Libvirt.Tests.Support;
+using VagrantNet.Providers.Libvirt.Xml;
+using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt.Tests.Provider;
 
@@ -223,6 +227,67 @@ public class NetworkOptionsTests : TestDriverSteps
 
         // Then
         Assert.That(NetworkNames(), Has.No.Member(ManagementNetwork));
+    }
+
+    [Test]
+    public async Task PrivateNetworkAutostart_MarksTheNetworkItCreatesAutostart()
+    {
+        // Given
+        var machine = NewMachine(configure: c =>
+        {
+            c.Vm.Network.PrivateNetwork(ip: "10.20.30.10", options: new() { ["libvirt__autostart"] = true });
+            c.Vm.Network.PrivateNetwork(ip: "10.20.31.10");
+        });
+        SeedBoxImage(machine);
+
+        // When
+        await RunAsync(machine, LibvirtRecipes.Creation());
+
+        // Then
+        using var asked = Libvirt.TryLookupNetwork("vnet-10.20.30.0-24")!;
+        using var other = Libvirt.TryLookupNetwork("vnet-10.20.31.0-24")!;
+        Assert.That((asked.GetAutostart(), other.GetAutostart()), Is.EqualTo((true, false)));
+    }
+
+    [Test]
+    public async Task CreationOptionsOnAnExistingNetwork_AreReportedAsNotApplied()
+    {
+        // Given: the test driver's stock network "default" exists
+        var machine = NewMachine(configure: c => c.Vm.Network.PrivateNetwork(ip: "192.168.122.50", options: new() { ["libvirt__network_name"] = TestDriver.StockNetwork, ["libvirt__mtu"] = 9000, ["libvirt__domain_name"] = "lab.local" }));
+        SeedBoxImage(machine);
+
+        // When
+        await RunAsync(machine, LibvirtRecipes.Creation());
+
+        // Then
+        Assert.That(machine.RecordingUi.Lines, Has.Some.EqualTo($"warn: Network '{TestDriver.StockNetwork}' exists, so libvirt__domain_name, libvirt__mtu (used when vnet creates a network) are not applied to it."));
+        Assert.That(Interfaces(machine).Last().Element("mtu")?.Attribute("size")?.Value, Is.EqualTo("9000"), "the NIC's own MTU still applies");
+    }
+
+    [Test]
+    public async Task PlanNetworkInterfaces_GivesEachNicItsDeviceOptions_AndTheManagementNicItsSettings()
+    {
+        // Given
+        var machine = NewMachine(
+            configure: c =>
+            {
+                c.Vm.Network.PrivateNetwork(ip: "10.20.30.10", options: new() { ["libvirt__iface_name"] = "lab-t0", ["libvirt__mtu"] = "9000", ["libvirt__driver_queues"] = 4 });
+                c.Vm.Network.PrivateNetwork(ip: "10.20.31.10", options: new() { ["libvirt__tunnel_type"] = "client", ["libvirt__tunnel_port"] = 5000 });
+            },
+            configureProvider: p => { p.NicModelType = "e1000"; p.ManagementNetworkModelType = "virtio"; p.ManagementNetworkMtu = 1400; });
+
+        // When
+        var context = await RunAsync(machine, new ActionBuilder().Use<PlanNetworkInterfaces>());
+
+        // Then
+        var nics = context.Get(LibvirtKeys.Nics);
+        Assert.That(nics.Select(n => n.Device), Is.EqualTo(new[]
+        {
+            new NicDevice("virtio", Mtu: 1400),
+            new NicDevice("e1000", "lab-t0", 9000, new NicDriver(null, 4, Iommu: false)),
+            new NicDevice("e1000"),
+        }));
+        Assert.That(nics[2].Tunnel, Is.EqualTo(new SocketTunnel("client", "127.0.0.1", 5000)));
     }
 
     [Test]
