@@ -6,6 +6,25 @@ namespace VagrantNet.Providers.Libvirt.Networks;
 /// The <c>libvirt__</c> options of <c>config.Vm.Network(...)</c> that vnet knows, as vagrant-libvirt 0.12 documents
 /// them, and how their values read: vagrant-libvirt writes them into XML as text, so a number may come as digits and a
 /// flag as "yes". Every key listed works; any other is refused by <see cref="NetworkOptionsValidator"/>.
+/// <list type="bullet">
+/// <item>NIC (<see cref="NicDevice"/>): <c>mac</c>; <c>iface_name</c>, the host-side tap (<c>&lt;target dev&gt;</c>);
+/// <c>mtu</c> (<c>&lt;mtu size&gt;</c> on the NIC, and on the network vnet creates); <c>model_type</c> (default
+/// nic_model_type); <c>driver_name</c> vhost or qemu, <c>driver_queues</c>, <c>driver_iommu</c> (virtio only);
+/// <c>bus</c> + <c>slot</c>, its PCI address.</item>
+/// <item>Network, used when vnet creates it (<see cref="Xml.NetworkSpec"/>): <c>network_name</c>; <c>netmask</c>;
+/// <c>network_address</c> (DHCP networks without ip, default 172.28.128.0); <c>host_ip</c>, the bridge's address
+/// (default the first); <c>domain_name</c>, dnsmasq's local DNS domain; <c>dhcp_enabled</c> (true);
+/// <c>dhcp_start</c>/<c>dhcp_stop</c>, the range; <c>dhcp_bootp_file</c>/<c>dhcp_bootp_server</c> and
+/// <c>tftp_root</c> for network boot; <c>forward_mode</c> (<see cref="ForwardModes"/>, nat by default;
+/// <c>veryisolated</c>: no forward and no address on the host); <c>forward_device</c>; <c>guest_ipv6</c> (yes);
+/// <c>ipv6_address</c> + <c>ipv6_prefix</c>; <c>autostart</c>; <c>bridge_stp</c> (on), <c>bridge_delay</c> (0);
+/// <c>always_destroy</c> (true: whichever machine leaves the network last removes it; false: only its creator).</item>
+/// <item>Tunnel (a point-to-point link, no network): <c>tunnel_type</c> udp, server, client or mcast;
+/// <c>tunnel_ip</c> (127.0.0.1; 239.255.1.1 for mcast) and <c>tunnel_port</c>; udp also <c>tunnel_local_ip</c>
+/// (127.0.0.1) and <c>tunnel_local_port</c>.</item>
+/// <item>Public network (<see cref="Actions.PublicAttachment"/>): <c>dev</c>, <c>mode</c>, <c>type</c>,
+/// <c>network_name</c>, <c>portgroup</c>, <c>ovs</c>, <c>ovs_interfaceid</c>, <c>trust_guest_rx_filters</c>.</item>
+/// </list>
 /// </summary>
 public static class NetworkOptions
 {
