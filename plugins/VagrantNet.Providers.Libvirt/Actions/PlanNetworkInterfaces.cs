@@ -84,23 +84,18 @@ public sealed class PlanNetworkInterfaces : IAction
             return null;
         }
 
-        var prefix = PrefixLength(Option(options, "netmask") ?? network.Netmask ?? cidrPrefix ?? "24");
+        var netmask = Option(options, "netmask") ?? network.Netmask ?? cidrPrefix ?? "24";
+        if (!IpRules.TryParseNetmask(netmask, System.Net.Sockets.AddressFamily.InterNetwork, out var prefix))
+        {
+            // Refused by validation; a step that still meets it knows no subnet rather than a wrong one.
+            return null;
+        }
+
         var bytes = ip.GetAddressBytes();
         var value = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
         var mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
         var masked = value & mask;
         return new IPNetwork(new IPAddress([(byte)(masked >> 24), (byte)(masked >> 16), (byte)(masked >> 8), (byte)masked]), prefix);
-    }
-
-    public static int PrefixLength(string netmask)
-    {
-        if (int.TryParse(netmask, out var prefix))
-        {
-            return prefix;
-        }
-
-        var bytes = IPAddress.Parse(netmask).GetAddressBytes();
-        return bytes.Sum(b => System.Numerics.BitOperations.PopCount(b));
     }
 
     internal static string? Option(IReadOnlyDictionary<string, object?> options, string key) =>
