@@ -118,6 +118,45 @@ public sealed partial class LibvirtConfig : ProviderConfig
     /// <summary>Attach the management network (vagrant-libvirt's mgmt_attach); SSH goes over it.</summary>
     public bool? MgmtAttach { get; set; }
 
+    /// <summary>
+    /// vagrant-libvirt's host bridge for the management NIC in session mode (<c>qemu_use_session</c>). Refused: vnet
+    /// always puts the management NIC on the libvirt network <see cref="ManagementNetworkName"/>.
+    /// </summary>
+    public string? ManagementNetworkDevice { get; set; }
+
+    /// <summary>DNS domain of the management network's dnsmasq (<c>&lt;domain name localOnly='yes'&gt;</c>), used when vnet creates it.</summary>
+    public string? ManagementNetworkDomain { get; set; }
+
+    /// <summary>MTU of the management network's bridge and of the management NIC (virtio guests take it as theirs).</summary>
+    public int? ManagementNetworkMtu { get; set; }
+
+    /// <summary><c>yes</c> (default) or <c>no</c>: guest-to-guest IPv6 on the management network (libvirt's <c>&lt;network ipv6&gt;</c>).</summary>
+    public string? ManagementNetworkGuestIpv6 { get; set; }
+
+    /// <summary>
+    /// Keep the management network when a machine that did not create it is destroyed (vagrant-libvirt's
+    /// <c>always_destroy</c> false for it): only the machine that created it removes it, once no domain uses it.
+    /// </summary>
+    public bool? ManagementNetworkKeep { get; set; }
+
+    /// <summary>PCI bus of the management NIC (decimal or 0x-hex); set with <see cref="ManagementNetworkPciSlot"/>.</summary>
+    public string? ManagementNetworkPciBus { get; set; }
+
+    /// <summary>PCI slot of the management NIC (decimal or 0x-hex); set with <see cref="ManagementNetworkPciBus"/>.</summary>
+    public string? ManagementNetworkPciSlot { get; set; }
+
+    /// <summary>Host-side name of the management NIC (<c>&lt;target dev&gt;</c>); not vnet*, vif*, macvtap* or macvlan*, which libvirt keeps.</summary>
+    public string? ManagementNetworkIfaceName { get; set; }
+
+    /// <summary>Model of the management NIC; default <see cref="NicModelType"/>.</summary>
+    public string? ManagementNetworkModelType { get; set; }
+
+    /// <summary>Sets <c>&lt;driver iommu='on'&gt;</c> on the management NIC (a virtio device behind a virtual IOMMU).</summary>
+    public bool? ManagementNetworkDriverIommu { get; set; }
+
+    /// <summary>The most NICs a machine may have, the management NIC included (vagrant-libvirt's default 8).</summary>
+    public int? NicAdapterCount { get; set; }
+
     // Naming
     /// <summary>Prefix of the domain name; default the project directory's name and an underscore.</summary>
     public string? DefaultPrefix { get; set; }
@@ -170,6 +209,11 @@ public sealed partial class LibvirtConfig : ProviderConfig
         ManagementNetworkMode ??= "nat";
         ManagementNetworkAutostart ??= false;
         MgmtAttach ??= true;
+        ManagementNetworkGuestIpv6 ??= "yes";
+        ManagementNetworkKeep ??= false;
+        ManagementNetworkModelType ??= NicModelType;
+        ManagementNetworkDriverIommu ??= false;
+        NicAdapterCount ??= 8;
         RandomHostname ??= false;
         GraphicsType ??= "vnc";
         GraphicsIp ??= "127.0.0.1";
@@ -223,10 +267,16 @@ public sealed partial class LibvirtConfig : ProviderConfig
             Error("graphics_type", $"must be vnc, spice or none, got \"{GraphicsType}\"");
         }
 
-        if (ManagementNetworkMode is not null and not ("nat" or "route" or "open" or "none" or "bridge"))
+        if (ManagementNetworkMode == Xml.NetworkSpec.VeryIsolated)
+        {
+            Error("management_network_mode", "cannot be veryisolated: such a network has no address on the host, so vnet could not reach the machine over it");
+        }
+        else if (ManagementNetworkMode is not null and not ("nat" or "route" or "open" or "none"))
         {
             Error("management_network_mode", $"must be nat, route, open or none, got \"{ManagementNetworkMode}\"");
         }
+
+        ValidateManagementNic(Error);
 
         if (ManagementNetworkAddress is not null && !IPNetwork.TryParse(ManagementNetworkAddress, out _))
         {
@@ -309,6 +359,67 @@ public sealed partial class LibvirtConfig : ProviderConfig
         }
     }
 
+    private void ValidateManagementNic(Action<string, string> error)
+    {
+        if (ManagementNetworkDevice is not null)
+        {
+            error("management_network_device", "is vagrant-libvirt's host bridge for session mode (qemu_use_session), which vnet does not use: the management NIC joins the libvirt network management_network_name");
+        }
+
+        if (ManagementNetworkDomain is not null && !Networks.NetworkOptionsValidator.DomainName().IsMatch(ManagementNetworkDomain))
+        {
+            error("management_network_domain", $"{UserText.Quote(ManagementNetworkDomain)} is not a DNS domain such as lab.local");
+        }
+
+        if (ManagementNetworkMtu is not null and not (>= Networks.NetworkOptionsValidator.MinMtu and <= Networks.NetworkOptionsValidator.MaxMtu))
+        {
+            error("management_network_mtu", $"must be between {Networks.NetworkOptionsValidator.MinMtu} and {Networks.NetworkOptionsValidator.MaxMtu}, got {ManagementNetworkMtu}");
+        }
+
+        if (ManagementNetworkGuestIpv6 is not null and not ("yes" or "no"))
+        {
+            error("management_network_guest_ipv6", $"must be \"yes\" or \"no\", got {UserText.Quote(ManagementNetworkGuestIpv6)}");
+        }
+
+        if ((ManagementNetworkPciBus is null) != (ManagementNetworkPciSlot is null))
+        {
+            error(ManagementNetworkPciBus is null ? "management_network_pci_bus" : "management_network_pci_slot", "a PCI address needs both management_network_pci_bus and management_network_pci_slot");
+        }
+
+        if (ManagementNetworkPciBus is not null && !(Networks.NetworkOptions.TryPciNumber(ManagementNetworkPciBus, out var bus) && bus is >= 0 and <= 255))
+        {
+            error("management_network_pci_bus", $"{UserText.Quote(ManagementNetworkPciBus)} is not a PCI bus: give a number between 0 and 255 (0x-hex or decimal)");
+        }
+
+        if (ManagementNetworkPciSlot is not null && !(Networks.NetworkOptions.TryPciNumber(ManagementNetworkPciSlot, out var slot) && slot is >= 0 and <= 31))
+        {
+            error("management_network_pci_slot", $"{UserText.Quote(ManagementNetworkPciSlot)} is not a PCI slot: give a number between 0 and 31 (0x-hex or decimal)");
+        }
+
+        if (ManagementNetworkIfaceName is not null && Networks.NetworkOptionsValidator.IfaceNameProblem(ManagementNetworkIfaceName) is { } problem)
+        {
+            error("management_network_iface_name", $"{UserText.Quote(ManagementNetworkIfaceName)} {problem}");
+        }
+
+        foreach (var (setting, model) in new[] { ("nic_model_type", NicModelType), ("management_network_model_type", ManagementNetworkModelType) })
+        {
+            if (model is not null && !Networks.NetworkOptionsValidator.ModelType().IsMatch(model))
+            {
+                error(setting, $"{UserText.Quote(model)} is not a NIC model such as virtio, e1000 or rtl8139");
+            }
+        }
+
+        if (ManagementNetworkDriverIommu == true && (ManagementNetworkModelType ?? NicModelType ?? "virtio") != "virtio")
+        {
+            error("management_network_driver_iommu", "is a virtio driver option, and the management NIC's model is not virtio: libvirt would drop it");
+        }
+
+        if (NicAdapterCount is < 1)
+        {
+            error("nic_adapter_count", $"must be at least 1, got {NicAdapterCount}");
+        }
+    }
+
     /// <summary>More boots than this would only hide a guest that cannot boot.</summary>
     public const int MaxBootRetries = 10;
 
@@ -319,113 +430,29 @@ public sealed partial class LibvirtConfig : ProviderConfig
 
     private static readonly string[] DiskCaches = ["default", "none", "writethrough", "writeback", "directsync", "unsafe"];
 
-    /// <summary>Checks the <c>libvirt__</c> options of the machine's networks, which vagrant-libvirt reads as typed values.</summary>
+    /// <summary>
+    /// Checks the <c>libvirt__</c> options of the machine's networks, which vagrant-libvirt reads as typed values, and
+    /// that the machine's NICs fit in <see cref="NicAdapterCount"/>.
+    /// </summary>
     public override void ValidateMachine(RootConfig machine, ValidationErrors errors)
     {
-        foreach (var network in machine.Vm.Network.Networks.Where(n => n.Kind != NetworkKind.ForwardedPort))
+        var networks = machine.Vm.Network.Networks.Where(n => n.Kind != NetworkKind.ForwardedPort).ToList();
+        foreach (var network in networks)
         {
-            var setting = network.Kind == NetworkKind.Private ? "vm.network \"private_network\"" : "vm.network \"public_network\"";
-            void Error(string option, string message) => errors.Add("libvirt provider", setting, $"{Name}__{option}: {message}");
+            new Networks.NetworkOptionsValidator(network, errors, NicModelType ?? "virtio").Validate();
+        }
 
-            foreach (var (option, value) in network.OptionsFor(Name))
-            {
-                if (PortOptions.Contains(option, StringComparer.Ordinal))
-                {
-                    if (!TryInteger(value, out var port) || port is < 1 or > 65535)
-                    {
-                        Error(option, $"{Show(value)} is not a port: give a whole number between 1 and 65535");
-                    }
-                }
-                else if (AddressOptions.Contains(option))
-                {
-                    if (value is not string text || !IpRules.TryParse(text, out _))
-                    {
-                        Error(option, $"{Show(value)} is not an IP address such as 127.0.0.1");
-                    }
-                }
-                else if (FlagOptions.Contains(option))
-                {
-                    if (value is not bool && (value as string)?.ToLowerInvariant() is not ("true" or "false" or "yes" or "no"))
-                    {
-                        Error(option, $"{Show(value)} is not true or false");
-                    }
-                }
-                else if (option == "netmask")
-                {
-                    if (value is not string mask || !IpRules.TryParseNetmask(mask, null, out _))
-                    {
-                        Error(option, $"{Show(value)} is neither a prefix length (1-32) nor a dotted mask such as 255.255.255.0");
-                    }
-                }
-                else if (option == "network_address")
-                {
-                    if (value is not string cidr || !IPNetwork.TryParse(cidr, out _))
-                    {
-                        Error(option, $"{Show(value)} is not a network in CIDR form such as 192.168.100.0/24");
-                    }
-                }
-                else if (option == "forward_mode")
-                {
-                    if (value is not string mode || !ForwardModes.Contains(mode, StringComparer.Ordinal))
-                    {
-                        Error(option, $"{Show(value)} is not a forward mode; use one of {string.Join(", ", ForwardModes)}");
-                    }
-                }
-                else if (option == "tunnel_type")
-                {
-                    if (value is not string tunnel || !TunnelTypes.Contains(tunnel, StringComparer.Ordinal))
-                    {
-                        Error(option, $"{Show(value)} is not a tunnel type; use one of {string.Join(", ", TunnelTypes)}");
-                    }
-                    else if (tunnel == "udp")
-                    {
-                        foreach (var needed in PortOptions.Where(p => !network.OptionsFor(Name).ContainsKey(p)))
-                        {
-                            Error(needed, "a udp tunnel needs it: give the port as a whole number between 1 and 65535");
-                        }
-                    }
-                }
-            }
+        var nics = networks.Count + (MgmtAttach == false ? 0 : 1);
+        if (NicAdapterCount is { } slots and >= 1 && nics > slots)
+        {
+            errors.Add("libvirt provider", "libvirt.nic_adapter_count", $"the machine has {nics} NICs (management included) and nic_adapter_count is {slots}: raise it or remove networks");
         }
     }
-
-    private static readonly string[] PortOptions = ["tunnel_port", "tunnel_local_port"];
-
-    private static readonly HashSet<string> AddressOptions = ["tunnel_ip", "tunnel_local_ip", "dhcp_start", "dhcp_stop"];
-
-    private static readonly HashSet<string> FlagOptions = ["dhcp_enabled", "ovs", "trust_guest_rx_filters", "guest_ipv6", "autostart", "iface_type_nonative"];
-
-    private static readonly string[] ForwardModes = ["nat", "route", "open", "none", "bridge", "private", "vepa", "passthrough", "hostdev", "veth"];
-
-    private static readonly string[] TunnelTypes = ["udp", "server", "client", "mcast"];
-
-    /// <summary>A whole number written as a number or as digits: vagrant-libvirt writes network options into XML as text.</summary>
-    private static bool TryInteger(object? value, out long number)
-    {
-        number = 0;
-        return value switch
-        {
-            int i => (number = i) == i,
-            long l => (number = l) == l,
-            short s => (number = s) == s,
-            string text => long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number),
-            _ => false,
-        };
-    }
-
-    private static string Show(object? value) => value switch
-    {
-        null => "null",
-        string text => UserText.Quote(text),
-        bool b => b ? "true" : "false",
-        IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => UserText.Quote(value.ToString()),
-    };
 
     [System.Text.RegularExpressions.GeneratedRegex("^(vd|sd|hd|xvd)[a-z]{1,2}$")]
     private static partial System.Text.RegularExpressions.Regex DiskDevice();
 
-    private static bool IsMac(string mac)
+    internal static bool IsMac(string mac)
     {
         var hex = mac.Replace(":", string.Empty).Replace("-", string.Empty);
         return hex.Length == 12 && hex.All(System.Uri.IsHexDigit);

@@ -49,7 +49,23 @@ public sealed class CreateDomain : IAction
     }
 
     private static string Describe(InterfaceSpec nic) =>
-        nic.Host is { } host ? $"{host.Type} {host.Source}" : nic.Network ?? $"udp {nic.Tunnel!.LocalPort}->{nic.Tunnel.RemotePort}";
+        nic.Host is { } host ? $"{host.Type} {host.Source}"
+        : nic.Network ?? (nic.Tunnel!.LocalPort is { } local ? $"udp {local}->{nic.Tunnel.Port}" : $"{nic.Tunnel.Type} {nic.Tunnel.Address}:{nic.Tunnel.Port}");
+
+    private static InterfaceSpec Interface(PlannedNic nic, LibvirtConfig config)
+    {
+        var device = nic.Device ?? new Networks.NicDevice(config.NicModelType!);
+        return new InterfaceSpec(nic.Mac, device.Model)
+        {
+            Network = nic.Network,
+            Tunnel = nic.Tunnel,
+            Host = nic.Host,
+            TargetDev = device.TargetDev,
+            Mtu = device.Mtu,
+            Driver = device.Driver,
+            Address = device.Address,
+        };
+    }
 
     internal static DomainSpec Spec(ActionContext context, LibvirtConfig config, string domainType)
     {
@@ -69,7 +85,7 @@ public sealed class CreateDomain : IAction
             Uuid = context.GetOrDefault(LibvirtKeys.Journal)?.DomainUuid,
             Owner = CreateNetworks.OwnerOf(context),
             Disks = disks,
-            Interfaces = [.. context.Get(LibvirtKeys.Nics).Select(n => new InterfaceSpec(n.Mac, config.NicModelType!) { Network = n.Network, Tunnel = n.Tunnel, Host = n.Host })],
+            Interfaces = [.. context.Get(LibvirtKeys.Nics).Select(n => Interface(n, config))],
         };
     }
 

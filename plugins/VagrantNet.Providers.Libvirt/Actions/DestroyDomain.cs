@@ -1,4 +1,7 @@
+using System.Xml.Linq;
 using VagrantNet.Providers.Libvirt.Driver;
+using VagrantNet.Providers.Libvirt.Xml;
+using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt.Actions;
@@ -38,16 +41,43 @@ public sealed class DestroyDomain : IAction
         var driver = context.Driver();
         var volumes = HandleBoxImage.OwnVolumes(disks);
         var journal = CreationJournal.Adopt(context.Machine, domain.Name, domain.Uuid, context.LibvirtConfig().StoragePoolName!, volumes);
+        var kept = KeptUnlessCreator(context);
         foreach (var name in LibvirtDriver.NetworkNames(domain))
         {
             using var network = driver.FindNetwork(name);
-            if (network is not null && driver.CreatedNetworks.Contains(network))
+            if (network is not null && driver.CreatedNetworks.Contains(network)
+                && !(kept.Contains(name) && OwnerTag.Read(XElement.Parse(network.GetXmlDesc())) != CreateNetworks.OwnerOf(context)))
             {
                 journal.RecordNetwork(name, network.Uuid);
             }
         }
 
         return journal;
+    }
+
+    /// <summary>
+    /// The networks this machine may remove only if it created them: those its config gives
+    /// <c>libvirt__always_destroy</c> false, and the management network with <c>management_network_keep</c>.
+    /// </summary>
+    private static HashSet<string> KeptUnlessCreator(ActionContext context)
+    {
+        var config = context.LibvirtConfig();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        if (config.ManagementNetworkKeep == true)
+        {
+            kept.Add(config.ManagementNetworkName!);
+        }
+
+        var networks = context.Machine.Config.Vm.Network.Networks
+            .Where(n => n.Kind == NetworkKind.Private && Networks.NetworkOptions.Flag(n.OptionsFor(LibvirtConfig.Name), "always_destroy") == false)
+            .ToList();
+        if (networks.Count > 0)
+        {
+            var existing = PlanNetworkInterfaces.ExistingSubnets(context.Driver());
+            kept.UnionWith(networks.Select(n => PlanNetworkInterfaces.NetworkName(n, n.OptionsFor(LibvirtConfig.Name), existing)));
+        }
+
+        return kept;
     }
 
     private static void DeleteVolumes(ActionContext context, IReadOnlyList<string> paths)

@@ -36,7 +36,10 @@ public static class CommandKeys
 public sealed record BoxImage(string VolumeName, string Path, string Format, ulong VirtualSizeBytes);
 
 /// <summary>A NIC the domain gets: which network, its MAC, and the guest settings it should end up with.</summary>
-public sealed record PlannedNic(string Mac, string? Network, Sdk.Config.NetworkDefinition? Definition, Xml.UdpTunnel? Tunnel = null, Xml.HostAttachment? Host = null)
+public sealed record PlannedNic(string Mac, string? Network, Sdk.Config.NetworkDefinition? Definition, Xml.SocketTunnel? Tunnel = null, Xml.HostAttachment? Host = null)
 {
     public bool IsManagement => Definition is null;
+
+    /// <summary>The NIC's model, host-side name, MTU, driver and PCI address; null: the <c>nic_model_type</c> defaults.</summary>
+    public Networks.NicDevice? Device { get; init; }
 }

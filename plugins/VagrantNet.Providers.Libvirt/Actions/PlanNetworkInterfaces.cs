@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
 using VagrantNet.Providers.Libvirt.Driver;
+using VagrantNet.Providers.Libvirt.Networks;
 using VagrantNet.Providers.Libvirt.Xml;
 using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Pipeline;
@@ -10,9 +11,10 @@ namespace VagrantNet.Providers.Libvirt.Actions;
 
 /// <summary>
 /// Decides the domain's NICs: the management network first (SSH goes over it), then one per private or
-/// public network, each with its MAC: a private one joins a libvirt network (an existing one with the same
-/// subnet, the one named by <c>libvirt__network_name</c>, or a new one) or is a UDP tunnel for a lab link; a
-/// public one attaches to a host device (see <see cref="PublicAttachment"/>).
+/// public network, each with its MAC and device options (<see cref="NicDevice"/>): a private one joins a libvirt
+/// network (an existing one with the same subnet, the one named by <c>libvirt__network_name</c>, or a new one) or is a
+/// socket tunnel for a lab link (udp, TCP server or client, multicast); a public one attaches to a host device (see
+/// <see cref="PublicAttachment"/>).
 /// </summary>
 public sealed class PlanNetworkInterfaces : IAction
 {
@@ -22,35 +24,42 @@ public sealed class PlanNetworkInterfaces : IAction
         var nics = new List<PlannedNic>();
         if (config.MgmtAttach == true)
         {
-            nics.Add(new PlannedNic(config.ManagementNetworkMac?.ToLowerInvariant() ?? Mac.Random(), config.ManagementNetworkName, null));
+            nics.Add(new PlannedNic(config.ManagementNetworkMac?.ToLowerInvariant() ?? Mac.Random(), config.ManagementNetworkName, null) { Device = NicDevice.ForManagement(config) });
         }
 
         var existing = ExistingSubnets(context.Driver());
         foreach (var network in context.Machine.Config.Vm.Network.Networks.Where(n => n.Kind != NetworkKind.ForwardedPort))
         {
             var options = network.OptionsFor(LibvirtConfig.Name);
-            var mac = network.Mac?.ToLowerInvariant() ?? Mac.Random();
-            if (Option(options, "tunnel_type") is "udp")
+            var mac = (network.Mac ?? Option(options, "mac"))?.ToLowerInvariant() ?? Mac.Random();
+            var device = NicDevice.For(options, config.NicModelType!);
+            if (Option(options, "tunnel_type") is { } tunnel)
             {
-                nics.Add(new PlannedNic(mac, null, network, new UdpTunnel(
-                    Option(options, "tunnel_local_ip") ?? "127.0.0.1",
-                    int.Parse(Option(options, "tunnel_local_port") ?? throw Missing(context, "tunnel_local_port"), CultureInfo.InvariantCulture),
-                    Option(options, "tunnel_ip") ?? "127.0.0.1",
-                    int.Parse(Option(options, "tunnel_port") ?? throw Missing(context, "tunnel_port"), CultureInfo.InvariantCulture))));
+                nics.Add(new PlannedNic(mac, null, network, Tunnel(context, tunnel, options)) { Device = device });
                 continue;
             }
 
             if (network.Kind == NetworkKind.Public)
             {
-                nics.Add(new PlannedNic(mac, null, network, Host: PublicAttachment.For(context, network)));
+                nics.Add(new PlannedNic(mac, null, network, Host: PublicAttachment.For(context, network)) { Device = device });
                 continue;
             }
 
-            nics.Add(new PlannedNic(mac, NetworkName(network, options, existing), network));
+            nics.Add(new PlannedNic(mac, NetworkName(network, options, existing), network) { Device = device });
         }
 
         context.Set(LibvirtKeys.Nics, nics);
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>A point-to-point link as vagrant-libvirt makes it: 127.0.0.1 unless said (239.255.1.1 for multicast).</summary>
+    private static SocketTunnel Tunnel(ActionContext context, string type, IReadOnlyDictionary<string, object?> options)
+    {
+        int Port(string key) => int.Parse(Option(options, key) ?? throw Missing(context, type, key), CultureInfo.InvariantCulture);
+        var address = Option(options, "tunnel_ip") ?? (type == "mcast" ? NetworkOptions.DefaultMulticastGroup : "127.0.0.1");
+        return type == "udp"
+            ? new SocketTunnel(type, address, Port("tunnel_port"), Option(options, "tunnel_local_ip") ?? "127.0.0.1", Port("tunnel_local_port"))
+            : new SocketTunnel(type, address, Port("tunnel_port"));
     }
 
     /// <summary>vagrant-libvirt's network for a DHCP private network given no ip nor <c>libvirt__network_address</c>.</summary>
@@ -63,12 +72,25 @@ public sealed class PlanNetworkInterfaces : IAction
     public static IPNetwork? Subnet(NetworkDefinition network, IReadOnlyDictionary<string, object?> options)
     {
         var address = network.Ip ?? (network.Type == "dhcp" ? Option(options, "network_address") ?? DhcpNetworkAddress : null);
-        if (address is null || !IPAddress.TryParse(address, out var ip))
+        string? cidrPrefix = null;
+        if (address is not null && network.Ip is null && address.Split('/') is [var bare, var length])
+        {
+            // libvirt__network_address may carry its prefix (10.30.0.0/24), which then is the netmask.
+            (address, cidrPrefix) = (bare, length);
+        }
+
+        if (address is null || !IPAddress.TryParse(address, out var ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
         {
             return null;
         }
 
-        var prefix = PrefixLength(Option(options, "netmask") ?? network.Netmask ?? "24");
+        var netmask = Option(options, "netmask") ?? network.Netmask ?? cidrPrefix ?? "24";
+        if (!IpRules.TryParseNetmask(netmask, System.Net.Sockets.AddressFamily.InterNetwork, out var prefix))
+        {
+            // Refused by validation; a step that still meets it knows no subnet rather than a wrong one.
+            return null;
+        }
+
         var bytes = ip.GetAddressBytes();
         var value = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
         var mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
@@ -76,21 +98,10 @@ public sealed class PlanNetworkInterfaces : IAction
         return new IPNetwork(new IPAddress([(byte)(masked >> 24), (byte)(masked >> 16), (byte)(masked >> 8), (byte)masked]), prefix);
     }
 
-    public static int PrefixLength(string netmask)
-    {
-        if (int.TryParse(netmask, out var prefix))
-        {
-            return prefix;
-        }
-
-        var bytes = IPAddress.Parse(netmask).GetAddressBytes();
-        return bytes.Sum(b => System.Numerics.BitOperations.PopCount(b));
-    }
-
     internal static string? Option(IReadOnlyDictionary<string, object?> options, string key) =>
         options.TryGetValue(key, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
 
-    private static string NetworkName(NetworkDefinition network, IReadOnlyDictionary<string, object?> options, IReadOnlyDictionary<IPNetwork, string> existing)
+    internal static string NetworkName(NetworkDefinition network, IReadOnlyDictionary<string, object?> options, IReadOnlyDictionary<IPNetwork, string> existing)
     {
         if (Option(options, "network_name") is { } named)
         {
@@ -103,6 +114,12 @@ public sealed class PlanNetworkInterfaces : IAction
             return "vagrant-private-dhcp";
         }
 
+        if (Option(options, "forward_mode") == NetworkSpec.VeryIsolated)
+        {
+            // A switch without a host address: no existing network can be told apart by its subnet.
+            return $"vnet-l2-{subnet.Value.BaseAddress}-{subnet.Value.PrefixLength}";
+        }
+
         if (existing.TryGetValue(subnet.Value, out var name))
         {
             return name;
@@ -111,7 +128,7 @@ public sealed class PlanNetworkInterfaces : IAction
         return network.Ip is null ? "vagrant-private-dhcp" : $"vnet-{subnet.Value.BaseAddress}-{subnet.Value.PrefixLength}";
     }
 
-    private static Dictionary<IPNetwork, string> ExistingSubnets(LibvirtDriver driver)
+    internal static Dictionary<IPNetwork, string> ExistingSubnets(LibvirtDriver driver)
     {
         var subnets = new Dictionary<IPNetwork, string>();
         foreach (var network in driver.AllNetworks())
@@ -134,8 +151,8 @@ public sealed class PlanNetworkInterfaces : IAction
         return subnets;
     }
 
-    private static LibvirtProviderException Missing(ActionContext context, string option) =>
-        new($"Machine '{context.Machine.Name}': a private_network with libvirt__tunnel_type \"udp\" needs libvirt__{option}.");
+    private static LibvirtProviderException Missing(ActionContext context, string type, string option) =>
+        new($"Machine '{context.Machine.Name}': a private_network with libvirt__tunnel_type \"{type}\" needs libvirt__{option}.");
 }
 
 /// <summary>MAC addresses in QEMU's locally administered range.</summary>

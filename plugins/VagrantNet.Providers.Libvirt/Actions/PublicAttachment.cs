@@ -8,7 +8,7 @@ namespace VagrantNet.Providers.Libvirt.Actions;
 /// How a <c>public_network</c> reaches the host, with vagrant-libvirt's options (plain or <c>libvirt__</c>-scoped):
 /// <c>network_name</c> (an existing libvirt network, <c>portgroup</c>), else <c>type</c> "direct" (macvtap, the
 /// default; <c>mode</c> bridge by default) or "bridge" on the host device <c>bridge:</c> (or <c>dev</c>; eth0 when
-/// neither), <c>ovs</c> for an Open vSwitch bridge, <c>trust_guest_rx_filters</c>. A device missing on a local
+/// neither), <c>ovs</c> for an Open vSwitch bridge (<c>ovs_interfaceid</c>), <c>trust_guest_rx_filters</c>. A device missing on a local
 /// host is refused naming the ones there are.
 /// </summary>
 public static class PublicAttachment
@@ -53,6 +53,7 @@ public static class PublicAttachment
             }
         }
 
-        return new HostAttachment(type, device, Mode: type == "direct" ? Get("mode") ?? "bridge" : null, TrustGuestRxFilters: Flag("trust_guest_rx_filters"), OpenVSwitch: openVSwitch);
+        return new HostAttachment(type, device, Mode: type == "direct" ? Get("mode") ?? "bridge" : null, TrustGuestRxFilters: Flag("trust_guest_rx_filters"), OpenVSwitch: openVSwitch,
+            OvsInterfaceId: openVSwitch ? Get("ovs_interfaceid") : null);
     }
 }

@@ -36,6 +36,13 @@ public sealed unsafe class LibvirtNetwork : IDisposable
     public void SetAutostart(bool autostart) =>
         LibvirtCall.Check(NativeMethods.virNetworkSetAutostart(_handle, autostart ? 1 : 0));
 
+    /// <summary>Whether libvirt starts the network when it starts.</summary>
+    public bool GetAutostart()
+    {
+        LibvirtCall.Check(NativeMethods.virNetworkGetAutostart(_handle, out var autostart));
+        return autostart != 0;
+    }
+
     /// <summary>Current leases, optionally only those for one MAC address.</summary>
     public IReadOnlyList<DhcpLease> GetDhcpLeases(string? mac = null)
     {

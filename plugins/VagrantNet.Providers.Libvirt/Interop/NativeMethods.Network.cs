@@ -29,6 +29,9 @@ internal static unsafe partial class NativeMethods
     internal static partial int virNetworkSetAutostart(NetworkHandle network, int autostart);
 
     [LibraryImport(Library)]
+    internal static partial int virNetworkGetAutostart(NetworkHandle network, out int autostart);
+
+    [LibraryImport(Library)]
     internal static partial byte* virNetworkGetXMLDesc(NetworkHandle network, uint flags);
 
     [LibraryImport(Library)]

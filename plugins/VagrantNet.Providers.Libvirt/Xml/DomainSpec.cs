@@ -65,25 +65,53 @@ public sealed record DomainSpec
 
 public sealed record DiskSpec(string Path, string Format, string Device, string Bus, string Cache, string? Io = null, string? Discard = null, bool CdRom = false);
 
-/// <summary>A NIC: on a libvirt network, a UDP tunnel for point-to-point lab links, or a host device (public networks).</summary>
+/// <summary>
+/// A NIC: on a libvirt network, a socket tunnel for point-to-point lab links, or a host device (public networks), with
+/// the per-NIC device options vagrant-libvirt has (host-side name, MTU, driver, PCI address).
+/// </summary>
 public sealed record InterfaceSpec(string Mac, string Model)
 {
     public string? Network { get; init; }
 
-    public UdpTunnel? Tunnel { get; init; }
+    public SocketTunnel? Tunnel { get; init; }
 
     public HostAttachment? Host { get; init; }
+
+    /// <summary>The host-side device name (<c>&lt;target dev&gt;</c>); null lets libvirt name it vnetN.</summary>
+    public string? TargetDev { get; init; }
+
+    /// <summary>The NIC's MTU, which virtio guests also take as theirs; null: the network's.</summary>
+    public int? Mtu { get; init; }
+
+    /// <summary><c>&lt;driver&gt;</c>: the backend (vhost or qemu), the number of queues, the IOMMU platform flag.</summary>
+    public NicDriver? Driver { get; init; }
+
+    /// <summary>Where the NIC sits on the guest's PCI bus; null lets libvirt place it.</summary>
+    public PciAddress? Address { get; init; }
 }
+
+/// <summary>A NIC's <c>&lt;driver&gt;</c> options; a null member is left out.</summary>
+public sealed record NicDriver(string? Name, int? Queues, bool Iommu)
+{
+    public bool IsEmpty => Name is null && Queues is null && !Iommu;
+}
+
+/// <summary>A PCI address as vagrant-libvirt takes it: bus and slot, each decimal or 0x-hex.</summary>
+public sealed record PciAddress(string Bus, string Slot);
 
 /// <summary>
 /// A public network's NIC as vagrant-libvirt makes it: <c>direct</c> (macvtap on a host device, <see cref="Mode"/>
 /// bridge by default), <c>bridge</c> (a port on a host bridge, Linux or Open vSwitch) or <c>network</c> (an existing
-/// libvirt network, with an optional port group).
+/// libvirt network, with an optional port group). <see cref="OvsInterfaceId"/> is Open vSwitch's interface id.
 /// </summary>
-public sealed record HostAttachment(string Type, string Source, string? Mode = null, bool TrustGuestRxFilters = false, bool OpenVSwitch = false, string? Portgroup = null);
+public sealed record HostAttachment(string Type, string Source, string? Mode = null, bool TrustGuestRxFilters = false, bool OpenVSwitch = false, string? Portgroup = null, string? OvsInterfaceId = null);
 
-/// <summary>One end of a point-to-point link between two guests (QEMU's UDP socket backend).</summary>
-public sealed record UdpTunnel(string LocalAddress, int LocalPort, string RemoteAddress, int RemotePort);
+/// <summary>
+/// One end of a point-to-point link between guests, over a QEMU socket backend: <c>udp</c> (to
+/// <see cref="Address"/>:<see cref="Port"/> from the local end), <c>server</c> (listens on a TCP port), <c>client</c>
+/// (connects to one) or <c>mcast</c> (joins a multicast group).
+/// </summary>
+public sealed record SocketTunnel(string Type, string Address, int Port, string? LocalAddress = null, int? LocalPort = null);
 
 /// <summary>Boot a kernel image from the libvirt host instead of a disk's boot loader.</summary>
 public sealed record DirectKernelBoot(string Kernel, string? Initrd, string? CmdLine, string? Dtb);

@@ -78,13 +78,28 @@ public static class DomainXmlBuilder
 
     private static XElement Interface(InterfaceSpec nic)
     {
+        var element = Attachment(nic);
+        element.Add(
+            nic.TargetDev is null ? null : new XElement("target", new XAttribute("dev", nic.TargetDev)),
+            nic.Mtu is null ? null : new XElement("mtu", new XAttribute("size", nic.Mtu.Value)),
+            nic.Driver is null or { IsEmpty: true } ? null : new XElement("driver",
+                nic.Driver.Name is null ? null : new XAttribute("name", nic.Driver.Name),
+                nic.Driver.Queues is null ? null : new XAttribute("queues", nic.Driver.Queues.Value),
+                nic.Driver.Iommu ? new XAttribute("iommu", "on") : null),
+            nic.Address is null ? null : new XElement("address", new XAttribute("type", "pci"),
+                new XAttribute("bus", nic.Address.Bus), new XAttribute("slot", nic.Address.Slot)));
+        return element;
+    }
+
+    private static XElement Attachment(InterfaceSpec nic)
+    {
         var mac = new XElement("mac", new XAttribute("address", nic.Mac));
         var model = new XElement("model", new XAttribute("type", nic.Model));
         if (nic.Tunnel is { } tunnel)
         {
-            return new XElement("interface", new XAttribute("type", "udp"), mac,
-                new XElement("source", new XAttribute("address", tunnel.RemoteAddress), new XAttribute("port", tunnel.RemotePort),
-                    new XElement("local", new XAttribute("address", tunnel.LocalAddress), new XAttribute("port", tunnel.LocalPort))),
+            return new XElement("interface", new XAttribute("type", tunnel.Type), mac,
+                new XElement("source", new XAttribute("address", tunnel.Address), new XAttribute("port", tunnel.Port),
+                    tunnel.LocalAddress is null ? null : new XElement("local", new XAttribute("address", tunnel.LocalAddress), new XAttribute("port", tunnel.LocalPort!.Value))),
                 model);
         }
 
@@ -97,7 +112,8 @@ public static class DomainXmlBuilder
                 model),
             { Type: "bridge" } host => new XElement("interface", new XAttribute("type", "bridge"), mac,
                 new XElement("source", new XAttribute("bridge", host.Source)),
-                host.OpenVSwitch ? new XElement("virtualport", new XAttribute("type", "openvswitch")) : null,
+                host.OpenVSwitch ? new XElement("virtualport", new XAttribute("type", "openvswitch"),
+                    host.OvsInterfaceId is null ? null : new XElement("parameters", new XAttribute("interfaceid", host.OvsInterfaceId))) : null,
                 model),
             { Type: "network" } host => new XElement("interface", new XAttribute("type", "network"), mac,
                 new XElement("source", new XAttribute("network", host.Source), host.Portgroup is null ? null : new XAttribute("portgroup", host.Portgroup)),

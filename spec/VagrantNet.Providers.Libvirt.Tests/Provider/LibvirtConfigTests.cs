@@ -237,7 +237,7 @@ public class LibvirtConfigTests
         }));
 
         // Then
-        Assert.That(errors, Is.EqualTo(new[] { "vm.network \"private_network\": libvirt__tunnel_port: 'lots' is not a port: give a whole number between 1 and 65535" }));
+        Assert.That(errors, Is.EqualTo(new[] { "vm.network \"private_network\" (ip 10.0.0.2): libvirt__tunnel_port: 'lots' is not a port: give a whole number between 1 and 65535" }));
     }
 
     [Test]
@@ -255,16 +255,256 @@ public class LibvirtConfigTests
                 ["libvirt__tunnel_port"] = 4000,
                 ["libvirt__tunnel_local_port"] = "4001",
                 ["libvirt__tunnel_ip"] = "127.0.0.1",
+                ["libvirt__model_type"] = "e1000",
+            });
+            m.Vm.Network.PrivateNetwork(ip: "10.0.1.2", options: new() { ["libvirt__tunnel_type"] = "server", ["libvirt__tunnel_port"] = "11111" });
+            m.Vm.Network.PrivateNetwork(ip: "10.0.2.2", options: new() { ["libvirt__tunnel_type"] = "mcast", ["libvirt__tunnel_port"] = 5558, ["libvirt__tunnel_ip"] = "239.255.1.1" });
+            m.Vm.Network.PrivateNetwork(ip: "10.20.5.42", options: new()
+            {
                 ["libvirt__netmask"] = "255.255.255.0",
                 ["libvirt__forward_mode"] = "route",
-                ["libvirt__dhcp_enabled"] = false,
+                ["libvirt__forward_device"] = "eth0",
                 ["libvirt__network_name"] = "anything-goes",
+                ["libvirt__host_ip"] = "10.20.5.254",
+                ["libvirt__dhcp_start"] = "10.20.5.100",
+                ["libvirt__dhcp_stop"] = "10.20.5.199",
+                ["libvirt__domain_name"] = "test.local",
+                ["libvirt__guest_ipv6"] = "yes",
+                ["libvirt__ipv6_address"] = "2001:db8:ca2:6::1",
+                ["libvirt__ipv6_prefix"] = "64",
+                ["libvirt__mtu"] = 9000,
+                ["libvirt__iface_name"] = "lab-t0",
+                ["libvirt__driver_name"] = "vhost",
+                ["libvirt__driver_queues"] = 2,
+                ["libvirt__bus"] = "0x00",
+                ["libvirt__slot"] = "0x0a",
+                ["libvirt__always_destroy"] = false,
+                ["libvirt__autostart"] = true,
             });
+            m.Vm.Network.PrivateNetwork(autoConfig: false, options: new() { ["libvirt__forward_mode"] = "veryisolated", ["libvirt__network_name"] = "l2" });
             m.Vm.Network.PrivateNetwork(type: "dhcp", options: new() { ["libvirt__network_address"] = "10.30.0.0/24" });
+            m.Vm.Network.PublicNetwork(bridge: "br0", options: new() { ["libvirt__type"] = "bridge", ["libvirt__ovs"] = true, ["libvirt__ovs_interfaceid"] = "6ad6a5a6-7d5c-4b09-9e6a-0c3f5fd4f0a1", ["libvirt__mtu"] = "1400" });
         });
 
         // Then
         Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public void ValidateMachine_RefusesAnUnknownKey_NamingTheNetworkTheKeyAndTheKnownOnes()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m => m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__frobnicate"] = 1 }));
+
+        // Then
+        Assert.That(errors, Has.Count.EqualTo(1));
+        Assert.That(errors[0], Does.StartWith("vm.network \"private_network\" (ip 10.0.0.2): libvirt__frobnicate: is not an option of a private_network. Known options: libvirt__always_destroy, libvirt__autostart,"));
+        Assert.That(errors[0], Does.Contain("libvirt__mtu").And.Contain("libvirt__iface_name").And.Contain("libvirt__tunnel_type"));
+        Assert.That(errors[0], Does.Not.Contain("Did you mean"));
+    }
+
+    [TestCase("libvirt__iface_nam", "libvirt__iface_name")]
+    [TestCase("libvirt__mut", "libvirt__mtu")]
+    [TestCase("libvirt__dhcp_stat", "libvirt__dhcp_start")]
+    public void ValidateMachine_SuggestsTheNearestKnownKey(string typo, string meant)
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m => m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { [typo] = "x" }));
+
+        // Then
+        Assert.That(errors.Single(), Does.Contain($"{typo}: is not an option of a private_network. Did you mean {meant}?"));
+    }
+
+    [Test]
+    public void ValidateMachine_PublicNetwork_KnowsItsOwnKeys_AndNotThePrivateOnes()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m => m.Vm.Network.PublicNetwork(bridge: "eth0", options: new() { ["libvirt__dhcp_start"] = "10.0.0.5", ["libvirt__iface_name"] = "pub0" }));
+
+        // Then
+        Assert.That(errors.Single(), Does.StartWith("vm.network \"public_network\" (bridge eth0): libvirt__dhcp_start: is not an option of a public_network."));
+        Assert.That(errors.Single(), Does.Contain("libvirt__ovs_interfaceid"));
+    }
+
+    [Test]
+    public void ValidateMachine_RefusesTheAdapterSlotOption_SayingWhy()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m => m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__adapter"] = 3 }));
+
+        // Then
+        Assert.That(errors.Single(), Does.Contain("libvirt__adapter: is not supported: vnet does not place NICs in chosen slots"));
+    }
+
+    [Test]
+    public void ValidateMachine_RefusesNetworkOptionsOnATunnel_WhichWouldDoNothing()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m => m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new()
+        {
+            ["libvirt__tunnel_type"] = "server",
+            ["libvirt__tunnel_port"] = 4000,
+            ["libvirt__tunnel_local_port"] = 4001,
+            ["libvirt__dhcp_enabled"] = false,
+            ["libvirt__mtu"] = 9000,
+        }));
+
+        // Then
+        Assert.That(errors, Is.EquivalentTo(new[]
+        {
+            "vm.network \"private_network\" (ip 10.0.0.2): libvirt__dhcp_enabled: has no effect on a tunnel (libvirt__tunnel_type server), which joins no libvirt network and has no host device: remove it",
+            "vm.network \"private_network\" (ip 10.0.0.2): libvirt__mtu: has no effect on a tunnel (libvirt__tunnel_type server), which joins no libvirt network and has no host device: remove it",
+            "vm.network \"private_network\" (ip 10.0.0.2): libvirt__tunnel_local_port: is used only by a udp tunnel, not by a server one",
+        }));
+    }
+
+    [Test]
+    public void ValidateMachine_RefusesTunnelOptionsWithoutATunnelType_AndAMcastTunnelOnAUnicastAddress()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m =>
+        {
+            m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__tunnel_port"] = 4000 });
+            m.Vm.Network.PrivateNetwork(ip: "10.0.1.2", options: new() { ["libvirt__tunnel_type"] = "mcast", ["libvirt__tunnel_port"] = 4000, ["libvirt__tunnel_ip"] = "10.1.1.1" });
+        });
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[]
+        {
+            "vm.network \"private_network\" (ip 10.0.0.2): libvirt__tunnel_port: is used only by a tunnel: set libvirt__tunnel_type (udp, server, client or mcast) too",
+            "vm.network \"private_network\" (ip 10.0.1.2): libvirt__tunnel_ip: '10.1.1.1' is not a multicast group: an mcast tunnel needs one in 224.0.0.0/4 (default 239.255.1.1)",
+        }));
+    }
+
+    [TestCase("vnet-t0", "starts with 'vnet', which libvirt keeps for the names it generates")]
+    [TestCase("macvtap3", "starts with 'macvtap'")]
+    [TestCase("a-name-longer-than-15", "is not a host device name")]
+    [TestCase("has space", "is not a host device name")]
+    public void ValidateMachine_RefusesAnIfaceNameLibvirtOrLinuxWouldNotKeep(string name, string why)
+    {
+        // When
+        var errors = Errors(new LibvirtConfig { ManagementNetworkIfaceName = name }, m => m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__iface_name"] = name }));
+
+        // Then
+        Assert.That(errors, Has.Count.EqualTo(2));
+        Assert.That(errors[0], Does.StartWith($"libvirt.management_network_iface_name: '{name}' {why}"));
+        Assert.That(errors[1], Does.StartWith($"vm.network \"private_network\" (ip 10.0.0.2): libvirt__iface_name: '{name}' {why}"));
+    }
+
+    [Test]
+    public void ValidateMachine_RefusesADhcpRangeOutsideTheSubnetBackwardsOrWithDhcpOff()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m =>
+        {
+            m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__dhcp_start"] = "10.0.0.200", ["libvirt__dhcp_stop"] = "10.0.0.100", ["libvirt__host_ip"] = "10.0.9.1" });
+            m.Vm.Network.PrivateNetwork(ip: "10.0.1.2", options: new() { ["libvirt__dhcp_enabled"] = false, ["libvirt__dhcp_start"] = "10.0.1.100" });
+        });
+
+        // Then
+        Assert.That(errors, Is.EquivalentTo(new[]
+        {
+            "vm.network \"private_network\" (ip 10.0.0.2): libvirt__host_ip: 10.0.9.1 is not a host address of the network 10.0.0.0/24",
+            "vm.network \"private_network\" (ip 10.0.0.2): libvirt__dhcp_stop: 10.0.0.100 comes before libvirt__dhcp_start 10.0.0.200: the range would be empty",
+            "vm.network \"private_network\" (ip 10.0.1.2): libvirt__dhcp_start: is a DHCP setting, and libvirt__dhcp_enabled is false: remove one of them",
+        }));
+    }
+
+    [Test]
+    public void ValidateMachine_VeryIsolatedNetwork_RefusesHostSideOptions_AndWithoutIpNeedsANameAndNoAutoConfig()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m =>
+        {
+            m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__forward_mode"] = "veryisolated", ["libvirt__host_ip"] = "10.0.0.1" });
+            m.Vm.Network.PrivateNetwork(options: new() { ["libvirt__forward_mode"] = "veryisolated" });
+        });
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[]
+        {
+            "vm.network \"private_network\" (ip 10.0.0.2): libvirt__host_ip: has no effect on a veryisolated network, which has no address on the host (no DHCP, DNS or forward): remove it",
+            "vm.network \"private_network\": libvirt__forward_mode: a veryisolated network without an ip needs libvirt__network_name, the name of the switch its machines share",
+            "vm.network \"private_network\": libvirt__forward_mode: a veryisolated network has no DHCP server, so the guest cannot configure it by DHCP: give an ip, or auto_config: false",
+        }));
+    }
+
+    [TestCase("bridge")]
+    [TestCase("passthrough")]
+    [TestCase("veth")]
+    public void ValidateMachine_RefusesForwardModesOfAHostDevice_PointingAtPublicNetwork(string mode)
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m => m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__forward_mode"] = mode }));
+
+        // Then
+        Assert.That(errors.Single(), Is.EqualTo($"vm.network \"private_network\" (ip 10.0.0.2): libvirt__forward_mode: '{mode}' is not a forward mode vnet creates a network with; use one of nat, route, open, none, veryisolated (a network on a host device is a public_network)"));
+    }
+
+    [Test]
+    public void Validate_ManagementNetworkSettings_NameTheSettingThatIsWrong()
+    {
+        // Given
+        var config = new LibvirtConfig
+        {
+            ManagementNetworkDevice = "virbr0",
+            ManagementNetworkMode = "veryisolated",
+            ManagementNetworkMtu = 20,
+            ManagementNetworkGuestIpv6 = "maybe",
+            ManagementNetworkPciBus = "0x00",
+            ManagementNetworkDomain = "not a domain",
+            ManagementNetworkModelType = "e1000 e",
+            NicAdapterCount = 0,
+        };
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors.Select(e => e.Split(':')[0]), Is.EquivalentTo(new[]
+        {
+            "libvirt.management_network_device", "libvirt.management_network_mode", "libvirt.management_network_mtu", "libvirt.management_network_guest_ipv6",
+            "libvirt.management_network_pci_slot", "libvirt.management_network_domain", "libvirt.management_network_model_type", "libvirt.nic_adapter_count",
+        }));
+        Assert.That(errors, Has.Some.Contains("management_network_device: is vagrant-libvirt's host bridge for session mode"));
+    }
+
+    [Test]
+    public void ValidateMachine_RefusesMoreNicsThanNicAdapterCount_CountingTheManagementNic()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig { NicAdapterCount = 2 }, m =>
+        {
+            m.Vm.Network.PrivateNetwork(ip: "10.0.0.2");
+            m.Vm.Network.PrivateNetwork(ip: "10.0.1.2");
+        });
+
+        // Then
+        Assert.That(errors.Single(), Is.EqualTo("libvirt.nic_adapter_count: the machine has 3 NICs (management included) and nic_adapter_count is 2: raise it or remove networks"));
+    }
+
+    [Test]
+    public void ValidateMachine_RefusesVirtioDriverOptionsOnANicOfAnotherModel_WhichLibvirtWouldDrop()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m => m.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__model_type"] = "e1000", ["libvirt__driver_queues"] = 2 }));
+
+        // Then
+        Assert.That(errors.Single(), Is.EqualTo("vm.network \"private_network\" (ip 10.0.0.2): libvirt__driver_queues: is a virtio driver option, and this NIC's model is e1000: libvirt would drop it (set libvirt__model_type virtio, or remove it)"));
+    }
+
+    [Test]
+    public void ValidateMachine_RefusesAnMtuOnAMacvtapPublicNetwork_WhichQemuCannotSet()
+    {
+        // When
+        var errors = Errors(new LibvirtConfig(), m =>
+        {
+            m.Vm.Network.PublicNetwork(bridge: "eth0", options: new() { ["libvirt__mtu"] = 9000 });
+            m.Vm.Network.PublicNetwork(bridge: "br0", options: new() { ["type"] = "bridge", ["libvirt__mtu"] = 9000 });
+        });
+
+        // Then
+        Assert.That(errors.Single(), Is.EqualTo("vm.network \"public_network\" (bridge eth0): libvirt__mtu: QEMU cannot set the MTU of a macvtap (type direct) NIC, the public_network default: use type bridge, or set the MTU in the guest"));
     }
 
     [Test]

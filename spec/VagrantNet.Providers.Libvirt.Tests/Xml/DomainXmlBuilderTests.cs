@@ -106,7 +106,7 @@ public class DomainXmlBuilderTests
         // Given
         var spec = Spec() with
         {
-            Interfaces = [new InterfaceSpec("52:54:00:aa:bb:03", "virtio") { Tunnel = new UdpTunnel("127.0.0.1", 11001, "127.0.0.1", 11002) }],
+            Interfaces = [new InterfaceSpec("52:54:00:aa:bb:03", "virtio") { Tunnel = new SocketTunnel("udp", "127.0.0.1", 11002, "127.0.0.1", 11001) }],
         };
 
         // When
@@ -116,6 +116,58 @@ public class DomainXmlBuilderTests
         Assert.That(nic.Attribute("type")?.Value, Is.EqualTo("udp"));
         Assert.That(nic.Element("source")?.Attribute("port")?.Value, Is.EqualTo("11002"));
         Assert.That(nic.Element("source")?.Element("local")?.Attribute("port")?.Value, Is.EqualTo("11001"));
+    }
+
+    [TestCase("server", "<interface type=\"server\"><mac address=\"52:54:00:aa:bb:03\" /><source address=\"127.0.0.1\" port=\"11111\" /><model type=\"virtio\" /></interface>")]
+    [TestCase("client", "<interface type=\"client\"><mac address=\"52:54:00:aa:bb:03\" /><source address=\"127.0.0.1\" port=\"11111\" /><model type=\"virtio\" /></interface>")]
+    [TestCase("mcast", "<interface type=\"mcast\"><mac address=\"52:54:00:aa:bb:03\" /><source address=\"239.255.1.1\" port=\"11111\" /><model type=\"virtio\" /></interface>")]
+    public void TcpAndMulticastTunnels_BecomeSocketInterfacesWithOneEnd(string type, string expected)
+    {
+        // Given
+        var address = type == "mcast" ? "239.255.1.1" : "127.0.0.1";
+        var spec = Spec() with { Interfaces = [new InterfaceSpec("52:54:00:aa:bb:03", "virtio") { Tunnel = new SocketTunnel(type, address, 11111) }] };
+
+        // When
+        var nic = DomainXmlBuilder.Build(spec).Descendants("interface").Single();
+
+        // Then
+        Assert.That(CanonicalXml.Of(nic), Is.EqualTo(CanonicalXml.Of(expected)));
+    }
+
+    [Test]
+    public void NicDeviceOptions_WriteTargetMtuDriverAndPciAddress()
+    {
+        // Given
+        var spec = Spec() with
+        {
+            Interfaces =
+            [
+                new InterfaceSpec("52:54:00:aa:bb:03", "e1000")
+                {
+                    Network = "lab",
+                    TargetDev = "lab-t0",
+                    Mtu = 9000,
+                    Driver = new NicDriver("vhost", 2, Iommu: true),
+                    Address = new PciAddress("0x00", "0x0a"),
+                },
+            ],
+        };
+
+        // When
+        var nic = DomainXmlBuilder.Build(spec).Descendants("interface").Single();
+
+        // Then
+        Assert.That(CanonicalXml.Of(nic), Is.EqualTo(CanonicalXml.Of("""
+            <interface type="network">
+              <mac address="52:54:00:aa:bb:03" />
+              <source network="lab" />
+              <model type="e1000" />
+              <target dev="lab-t0" />
+              <mtu size="9000" />
+              <driver name="vhost" queues="2" iommu="on" />
+              <address type="pci" bus="0x00" slot="0x0a" />
+            </interface>
+            """)));
     }
 
     [Test]

@@ -122,6 +122,10 @@ public class ConfigBadInputTests
         new Case("A libvirt dhcp flag that is neither true nor false", """web.Vm.Network.PrivateNetwork(type: "dhcp", options: new() { ["libvirt__dhcp_enabled"] = "maybe" });""", ["web", "libvirt__dhcp_enabled", "'maybe'"], Libvirt: true),
         new Case("A libvirt forward mode nobody knows", """web.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__forward_mode"] = "teleport" });""", ["web", "libvirt__forward_mode", "'teleport'"], Libvirt: true),
         new Case("A libvirt netmask of 33", """web.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__netmask"] = "33" });""", ["web", "libvirt__netmask", "'33'"], Libvirt: true),
+        new Case("An unknown libvirt network option", """web.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__bogus"] = 1 });""", ["web", "libvirt__bogus", "10.0.0.2", "libvirt__mtu", "libvirt__iface_name"], Libvirt: true),
+        new Case("A mistyped libvirt network option", """web.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__iface_nam"] = "lab0" });""", ["web", "libvirt__iface_nam", "Did you mean libvirt__iface_name?"], Libvirt: true),
+        new Case("A libvirt network option a tunnel would ignore", """web.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__tunnel_type"] = "udp", ["libvirt__tunnel_port"] = 4000, ["libvirt__tunnel_local_port"] = 4001, ["libvirt__dhcp_enabled"] = false });""", ["web", "libvirt__dhcp_enabled", "tunnel"], Libvirt: true),
+        new Case("A libvirt iface_name libvirt would replace", """web.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__iface_name"] = "vnet-t0" });""", ["web", "libvirt__iface_name", "'vnet-t0'", "libvirt keeps"], Libvirt: true),
         new Case("A libvirt network address that is no network", """web.Vm.Network.PrivateNetwork(type: "dhcp", options: new() { ["libvirt__network_address"] = "10.0.0" });""", ["web", "libvirt__network_address", "'10.0.0'"], Libvirt: true),
     }.Select(Data);
 
@@ -225,7 +229,8 @@ public class ConfigBadInputTests
         new Case("Libvirt settings vagrant-libvirt accepts", """
             web.Vm.Provider<LibvirtConfig>(lv => { lv.Memory = 1024; lv.Cpus = 2; lv.GraphicsPort = -1; lv.AddDisk(size: "20G", bus: "usb"); });
             web.Vm.Provider("libvirt", p => { p["memory"] = 2048L; p["graphics_port"] = 5901; p["driver"] = "qemu"; });
-            web.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__tunnel_type"] = "udp", ["libvirt__tunnel_port"] = 4000, ["libvirt__tunnel_local_port"] = "4001", ["libvirt__dhcp_enabled"] = false });
+            web.Vm.Network.PrivateNetwork(ip: "10.0.0.2", options: new() { ["libvirt__tunnel_type"] = "udp", ["libvirt__tunnel_port"] = 4000, ["libvirt__tunnel_local_port"] = "4001", ["libvirt__model_type"] = "e1000" });
+            web.Vm.Network.PrivateNetwork(ip: "10.0.9.2", options: new() { ["libvirt__mtu"] = 9000, ["libvirt__iface_name"] = "lab-t0", ["libvirt__domain_name"] = "lab.local", ["libvirt__dhcp_enabled"] = false });
             """, [], Libvirt: true),
     }.Select(Data);
 
