@@ -69,13 +69,13 @@ internal sealed class BoxOutdatedCommand(CliContext context) : ICliCommand
                     continue;
                 }
 
-                machineUi.Info($"Checking if box '{box.Name}' version '{box.Version}' is up to date...");
+                machineUi.Info(BoxUpdateCheck.CheckingLine(box));
                 var check = await updates.CheckAsync(box, vm.BoxVersion, cancellation).ConfigureAwait(false);
                 machineUi.Info(check switch
                 {
                     { MetadataUrl: null } => $"Box '{box.Name}' was not added from a catalog; no update information.",
                     { Error: { } error } => $"The catalog of box '{box.Name}' could not be checked: {error}",
-                    { IsOutdated: true } => $"A newer version of box '{box.Name}' for provider '{box.Provider}' is available: you have '{box.Version}', the latest is '{check.Latest!.Version}'. Run `vnet box update` to get it.",
+                    { IsOutdated: true } => check.NewerVersionLine(),
                     _ => $"Box '{box.Name}' (v{box.Version}) is the latest version{(vm.BoxVersion is null ? string.Empty : $" matching '{vm.BoxVersion}'")}.",
                 });
             }
