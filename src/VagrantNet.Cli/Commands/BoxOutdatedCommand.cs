@@ -16,7 +16,8 @@ internal sealed class BoxOutdatedCommand(CliContext context) : ICliCommand
         var global = new Option<bool>("--global") { Description = "Check every installed box, not only the current project's" };
         var insecure = new Option<bool>("--insecure") { Description = "Do not verify TLS certificates" };
         var caCert = new Option<string?>("--cacert") { Description = "CA certificate(s) (PEM) to verify the server with" };
-        var command = new Command(Name, "Checks whether the boxes in use have newer versions") { global, insecure, caCert };
+        var force = new Option<bool>("--force", "-f") { Description = "Check the project's boxes even where vm.BoxCheckUpdate is false" };
+        var command = new Command(Name, "Checks whether the boxes in use have newer versions") { global, insecure, caCert, force };
         command.SetAction(async (parse, cancellation) =>
         {
             var store = BoxCommand.Store(context);
@@ -59,6 +60,13 @@ internal sealed class BoxOutdatedCommand(CliContext context) : ICliCommand
                 var machineUi = context.Ui.ForMachine(name);
                 if (vm.Box is null)
                 {
+                    continue;
+                }
+
+                // As Vagrant: a machine that opted out of update checks is not checked unless asked to with --force.
+                if (vm.BoxCheckUpdate == false && !parse.GetValue(force))
+                {
+                    machineUi.Info($"Not checking box '{vm.Box}': vm.BoxCheckUpdate is false for this machine. `vnet box outdated --force` checks it anyway.");
                     continue;
                 }
 

@@ -44,8 +44,12 @@ public sealed class BoxUpdates(BoxCollection store, bool insecure, string? caCer
         }
     }
 
-    /// <summary>Installs the newest catalog version of the box if it is newer than what is installed; returns it, or null when up to date.</summary>
-    public async Task<BoxInfo?> UpdateAsync(BoxInfo box, string? constraint, IMachineUi ui, CancellationToken cancellation)
+    /// <summary>
+    /// Installs the newest catalog version of the box if it is newer than what is installed; returns it, or null when up to
+    /// date. That version already in the store is reused, unless <paramref name="force"/> (<c>box update -f</c>) downloads
+    /// it again over the installed copy.
+    /// </summary>
+    public async Task<BoxInfo?> UpdateAsync(BoxInfo box, string? constraint, IMachineUi ui, CancellationToken cancellation, bool force = false)
     {
         var check = await CheckAsync(box, constraint, cancellation).ConfigureAwait(false);
         if (check.MetadataUrl is null)
@@ -73,7 +77,8 @@ public sealed class BoxUpdates(BoxCollection store, bool insecure, string? caCer
             Architecture = box.Architecture,
             Insecure = insecure,
             CaCert = caCert,
-            ReuseInstalled = true,
+            ReuseInstalled = !force,
+            Force = force,
         };
         return await new BoxAdder(store, logger).AddAsync(request, ui, cancellation).ConfigureAwait(false);
     }
