@@ -27,9 +27,11 @@ public class VagrantFlagsTests
     [TearDown]
     public void DeleteProject() => _project.Dispose();
 
-    private Task<VnetRun> VnetAsync(params string[] args) =>
+    private Task<VnetRun> VnetAsync(params string[] args) => VnetInAsync(_project.ProjectDirectory, args);
+
+    private Task<VnetRun> VnetInAsync(string workingDirectory, params string[] args) =>
         InProcessVnet.RunAsync(
-            _project.ProjectDirectory,
+            workingDirectory,
             new Dictionary<string, string?> { ["VNET_HOME"] = _project.Home, ["VNET_LOG"] = null, ["VNET_VAGRANTFILE"] = null, ["VNET_DEFAULT_PROVIDER"] = null, ["VNET_CWD"] = null, ["VNET_DOTFILE_PATH"] = null },
             [ActionLogProvider.Plugin],
             new StringWriter(),
@@ -61,6 +63,35 @@ public class VagrantFlagsTests
         // Then
         Assert.That(destroy.ExitCode, Is.Zero, destroy.ToString());
         Assert.That(ActionLogProvider.Log, Is.EqualTo(new[] { "up", "destroy force=True" }));
+    }
+
+    [Test]
+    public async Task SuspendAllGlobal_SuspendsTheMachinesOfEveryIndexedProject_FromAnyDirectory()
+    {
+        // Given: two projects, each with a machine up
+        var other = Directory.CreateDirectory(Path.Combine(_project.Root, "other")).FullName;
+        File.WriteAllText(Path.Combine(other, "Vagrantfile.csx"), "Vagrant.Configure(config => { config.Vm.Box = \"test/box\"; config.Vm.Define(\"db\", _ => { }); });");
+        await VnetAsync("up");
+        await VnetInAsync(other, "up");
+        var nowhere = Directory.CreateDirectory(Path.Combine(_project.Root, "nowhere")).FullName;
+
+        // When
+        var suspend = await VnetInAsync(nowhere, "suspend", "-a");
+
+        // Then
+        Assert.That(suspend.ExitCode, Is.Zero, suspend.ToString());
+        Assert.That(ActionLogProvider.Log.Where(l => l == "suspend").Count(), Is.EqualTo(2), string.Join(", ", ActionLogProvider.Log));
+    }
+
+    [Test]
+    public async Task SuspendAllGlobal_WithMachineNames_IsRefused()
+    {
+        // When
+        var suspend = await VnetAsync("suspend", "-a", "default");
+
+        // Then
+        Assert.That(suspend.ExitCode, Is.EqualTo(1));
+        Assert.That(suspend.Stderr, Does.Contain("`vnet suspend --all-global` takes no machine names"));
     }
 
     [Test]

@@ -89,10 +89,14 @@ internal sealed class CliContext : IDisposable
     }
 
     /// <summary>Loads plugins (unless <see cref="LoadPlugins"/> did) and the project's Vagrantfile.csx.</summary>
-    public Task<VnetEnvironment> LoadEnvironmentAsync(bool requireProject = true, bool dryRun = false)
+    public Task<VnetEnvironment> LoadEnvironmentAsync(bool requireProject = true, bool dryRun = false) =>
+        LoadEnvironmentInAsync(WorkingDirectory, requireProject, dryRun);
+
+    /// <summary>As <see cref="LoadEnvironmentAsync"/>, for the project found from another directory (a <c>--all-global</c> command's).</summary>
+    public Task<VnetEnvironment> LoadEnvironmentInAsync(string workingDirectory, bool requireProject = true, bool dryRun = false)
     {
         var logger = LoggerFactory.CreateLogger("vnet");
-        var options = Options(requireProject, dryRun);
+        var options = Options(requireProject, dryRun) with { WorkingDirectory = workingDirectory };
         logger.LogDebug("VNET_HOME is {Home}", Paths.Home);
         RequireUsableHome();
         return VnetEnvironment.LoadAsync(options, Interrupts.Cancellation);
