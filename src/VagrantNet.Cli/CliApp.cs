@@ -193,7 +193,7 @@ internal sealed class CliApp
         var home = _context.Paths.Home;
         var where = e.Message.Contains(home, StringComparison.Ordinal)
             ? $"That path is under VNET_HOME ({home}), which must be a directory vnet can write to; fix its permissions or set VNET_HOME to another directory."
-            : $"Check that the path exists and that vnet may write there (this command writes under the project directory, {_context.WorkingDirectory}, and VNET_HOME, {home}).";
+            : $"Check that the path exists and that vnet may write there (this command writes under the project directory, {_context.WorkingDirectoryForMessages}, and VNET_HOME, {home}).";
         return $"vnet could not access a file it needs: {e.Message} {where}";
     }
 

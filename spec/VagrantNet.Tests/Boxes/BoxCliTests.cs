@@ -132,6 +132,27 @@ public class BoxCliTests
     }
 
     [Test]
+    public async Task BoxRemove_OfABoxForTwoProviders_AsksWhich_AndAllProvidersRemovesBoth()
+    {
+        // Given: the same box and version for libvirt and for another provider
+        await Vnet("box", "add", MakeBox(), "--name", "vnet/test");
+        var other = _fixtures.Write("other.box", BoxFixtures.LibvirtBox(metadata: """{"provider":"other","format":"qcow2","virtual_size":1}""").TarGz());
+        await Vnet("box", "add", other, "--name", "vnet/test");
+
+        // When
+        var ambiguous = await Vnet("box", "remove", "vnet/test");
+        var both = await Vnet("box", "remove", "vnet/test", "--all-providers");
+        var list = await Vnet("box", "list");
+
+        // Then
+        Assert.That(ambiguous.Exit, Is.EqualTo(1));
+        Assert.That(ambiguous.Error, Does.Contain("several providers (libvirt, other); choose one with --provider (or --all-providers)").Or.Contain("several providers (other, libvirt); choose one with --provider (or --all-providers)"));
+        Assert.That(both.Exit, Is.EqualTo(0), both.Error);
+        Assert.That(both.Out, Does.Contain("with provider 'libvirt'").And.Contain("with provider 'other'"));
+        Assert.That(list.Out, Does.Contain("There are no installed boxes!"));
+    }
+
+    [Test]
     public async Task ACatalogWithTwoVersions_IsSeenOutdated_ThenUpdated_ThenPruned()
     {
         // Given

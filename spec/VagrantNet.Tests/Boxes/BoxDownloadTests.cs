@@ -66,6 +66,28 @@ public class BoxDownloadTests
         Assert.That(Directory.EnumerateFileSystemEntries(_fixtures.Paths.Temp), Is.Empty, "the download is removed once installed");
     }
 
+    [TestCase(false, 0)]
+    [TestCase(true, 1)]
+    public async Task UpdatingAnOutdatedBox_ReusesTheNewestVersionAlreadyInstalled_UnlessForced(bool force, int downloads)
+    {
+        // Given: 1.0.0 and 1.1.0 both installed from the catalog
+        TestHttpServer? server = null;
+        await using var _ = server = new TestHttpServer(r => Serve(r, server!.BaseUrl));
+        var store = Store(server);
+        var old = await new BoxAdder(store).AddAsync(new BoxAddRequest(["org/box"]) { VersionConstraint = "= 1.0.0" }, _ui, CancellationToken.None);
+        await new BoxAdder(store).AddAsync(new BoxAddRequest(["org/box"]) { VersionConstraint = "= 1.1.0" }, _ui, CancellationToken.None);
+        int Downloads() => server.Requests.Count(r => r.Path == "/org/box/1.1.0/libvirt.box" && r.Method == "GET");
+        var before = Downloads();
+        using var updates = new BoxUpdates(store, insecure: false, caCert: null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        // When: `box update` of the machine's 1.0.0, with and without -f
+        var updated = await updates.UpdateAsync(old, null, _ui, CancellationToken.None, force);
+
+        // Then
+        Assert.That(updated!.Version, Is.EqualTo("1.1.0"));
+        Assert.That(Downloads() - before, Is.EqualTo(downloads));
+    }
+
     [Test]
     public async Task AnOrgNameShorthand_ResolvesAgainstTheServerUrl_HonouringTheVersionConstraint()
     {

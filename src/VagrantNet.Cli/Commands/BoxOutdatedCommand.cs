@@ -16,7 +16,8 @@ internal sealed class BoxOutdatedCommand(CliContext context) : ICliCommand
         var global = new Option<bool>("--global") { Description = "Check every installed box, not only the current project's" };
         var insecure = new Option<bool>("--insecure") { Description = "Do not verify TLS certificates" };
         var caCert = new Option<string?>("--cacert") { Description = "CA certificate(s) (PEM) to verify the server with" };
-        var command = new Command(Name, "Checks whether the boxes in use have newer versions") { global, insecure, caCert };
+        var force = new Option<bool>("--force", "-f") { Description = "Check the project's boxes even where vm.BoxCheckUpdate is false" };
+        var command = new Command(Name, "Checks whether the boxes in use have newer versions") { global, insecure, caCert, force };
         command.SetAction(async (parse, cancellation) =>
         {
             var store = BoxCommand.Store(context);
@@ -62,6 +63,13 @@ internal sealed class BoxOutdatedCommand(CliContext context) : ICliCommand
                     continue;
                 }
 
+                // As Vagrant: a machine that opted out of update checks is not checked unless asked to with --force.
+                if (vm.BoxCheckUpdate == false && !parse.GetValue(force))
+                {
+                    machineUi.Info($"Not checking box '{vm.Box}': vm.BoxCheckUpdate is false for this machine. `vnet box outdated --force` checks it anyway.");
+                    continue;
+                }
+
                 var box = store.Find(vm.Box, vm.BoxVersion, provider, vm.BoxArchitecture ?? BoxNames.DefaultArchitecture);
                 if (box is null)
                 {
@@ -69,13 +77,13 @@ internal sealed class BoxOutdatedCommand(CliContext context) : ICliCommand
                     continue;
                 }
 
-                machineUi.Info($"Checking if box '{box.Name}' version '{box.Version}' is up to date...");
+                machineUi.Info(BoxUpdateCheck.CheckingLine(box));
                 var check = await updates.CheckAsync(box, vm.BoxVersion, cancellation).ConfigureAwait(false);
                 machineUi.Info(check switch
                 {
                     { MetadataUrl: null } => $"Box '{box.Name}' was not added from a catalog; no update information.",
                     { Error: { } error } => $"The catalog of box '{box.Name}' could not be checked: {error}",
-                    { IsOutdated: true } => $"A newer version of box '{box.Name}' for provider '{box.Provider}' is available: you have '{box.Version}', the latest is '{check.Latest!.Version}'. Run `vnet box update` to get it.",
+                    { IsOutdated: true } => check.NewerVersionLine(),
                     _ => $"Box '{box.Name}' (v{box.Version}) is the latest version{(vm.BoxVersion is null ? string.Empty : $" matching '{vm.BoxVersion}'")}.",
                 });
             }

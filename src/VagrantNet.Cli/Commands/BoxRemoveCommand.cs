@@ -19,8 +19,10 @@ internal sealed class BoxRemoveCommand(CliContext context) : ICliCommand
         var all = new Option<bool>("--all") { Description = "Remove every installed version, provider and architecture of the box" };
         var provider = new Option<string?>("--provider") { Description = "The provider-specific box to remove" };
         var architecture = new Option<string?>("--architecture") { Description = "The architecture-specific box to remove" };
+        var allProviders = new Option<bool>("--all-providers") { Description = "Remove every provider of the chosen version" };
+        var allArchitectures = new Option<bool>("--all-architectures") { Description = "Remove every architecture of the chosen version" };
         var force = new Option<bool>("--force", "-f") { Description = "Remove the box even while machines use it" };
-        var command = new Command(Name, "Removes a box from the box store") { name, version, all, provider, architecture, force };
+        var command = new Command(Name, "Removes a box from the box store") { name, version, all, allProviders, allArchitectures, provider, architecture, force };
         command.SetAction(async (parse, cancellation) =>
         {
             var boxName = parse.GetValue(name)!;
@@ -46,8 +48,15 @@ internal sealed class BoxRemoveCommand(CliContext context) : ICliCommand
             if (!parse.GetValue(all))
             {
                 Ambiguous(boxName, selected, b => b.Version, "versions", "--box-version");
-                Ambiguous(boxName, selected, b => b.Provider, "providers", "--provider");
-                Ambiguous(boxName, selected, b => b.Architecture, "architectures", "--architecture");
+                if (!parse.GetValue(allProviders))
+                {
+                    Ambiguous(boxName, selected, b => b.Provider, "providers", "--provider (or --all-providers)");
+                }
+
+                if (!parse.GetValue(allArchitectures))
+                {
+                    Ambiguous(boxName, selected, b => b.Architecture, "architectures", "--architecture (or --all-architectures)");
+                }
             }
 
             var users = BoxUsage.Users(BoxCommand.Index(context));

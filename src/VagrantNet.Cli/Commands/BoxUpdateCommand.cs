@@ -19,7 +19,8 @@ internal sealed class BoxUpdateCommand(CliContext context) : ICliCommand
         var architecture = new Option<string?>("--architecture") { Description = "Update the box for this architecture only" };
         var insecure = new Option<bool>("--insecure") { Description = "Do not verify TLS certificates" };
         var caCert = new Option<string?>("--cacert") { Description = "CA certificate(s) (PEM) to verify the server with" };
-        var command = new Command(Name, "Updates a box to its newest catalog version") { boxName, provider, architecture, insecure, caCert };
+        var force = new Option<bool>("--force", "-f") { Description = "Download the newest version again even if it is installed, replacing it" };
+        var command = new Command(Name, "Updates a box to its newest catalog version") { boxName, provider, architecture, insecure, caCert, force };
         command.SetAction(async (parse, cancellation) =>
         {
             var store = BoxCommand.Store(context);
@@ -40,7 +41,7 @@ internal sealed class BoxUpdateCommand(CliContext context) : ICliCommand
 
                 foreach (var box in newest)
                 {
-                    await updates.UpdateAsync(box, null, context.Ui.Global, cancellation).ConfigureAwait(false);
+                    await updates.UpdateAsync(box, null, context.Ui.Global, cancellation, parse.GetValue(force)).ConfigureAwait(false);
                 }
 
                 return 0;
@@ -66,7 +67,7 @@ internal sealed class BoxUpdateCommand(CliContext context) : ICliCommand
                     continue;
                 }
 
-                await updates.UpdateAsync(box, vm.BoxVersion, ui, cancellation).ConfigureAwait(false);
+                await updates.UpdateAsync(box, vm.BoxVersion, ui, cancellation, parse.GetValue(force)).ConfigureAwait(false);
             }
 
             return 0;

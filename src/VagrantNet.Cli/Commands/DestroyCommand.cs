@@ -7,7 +7,10 @@ using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Cli.Commands;
 
-/// <summary><c>vnet destroy [-f]</c>: removes machines and everything vnet made for them, after a confirmation.</summary>
+/// <summary>
+/// <c>vnet destroy [-f] [-g] [--[no-]parallel]</c>: removes machines and everything vnet made for them, after a confirmation;
+/// with <c>-g</c> each running machine is first shut down through its provider's <c>halt</c>, as Vagrant's graceful destroy.
+/// </summary>
 internal sealed class DestroyCommand(CliContext context) : ICliCommand
 {
     public string Name => "destroy";
@@ -17,8 +20,10 @@ internal sealed class DestroyCommand(CliContext context) : ICliCommand
         var names = CommonArguments.Machines().WithMachineNames(context);
         var force = CommonArguments.Force("Destroy without confirmation");
         var parallel = new Option<bool>("--parallel") { Description = "Destroy machines in parallel" };
+        var noParallel = new Option<bool>("--no-parallel") { Description = "Destroy machines one after another (the default; wins over --parallel)" };
+        var graceful = new Option<bool>("--graceful", "-g") { Description = "Shut the machines down gracefully (halt) before destroying them" };
         var dryRun = CommonArguments.DryRun();
-        var command = new Command(Name, "Stops and deletes all traces of the vnet machine") { names, force, parallel, dryRun };
+        var command = new Command(Name, "Stops and deletes all traces of the vnet machine") { names, force, parallel, noParallel, graceful, dryRun };
         command.SetAction(async (parse, cancellation) =>
         {
             var support = new MachineCommandSupport(context);
@@ -50,7 +55,15 @@ internal sealed class DestroyCommand(CliContext context) : ICliCommand
                 chosen.Add(machine);
             }
 
-            await support.RunAsync(environment, chosen, ActionNamesWellKnown.Destroy, parse.GetValue(parallel) ? System.Environment.ProcessorCount : 1, ctx => ctx.Set(CommandOptionKeys.Force, true)).ConfigureAwait(false);
+            var parallelism = parse.GetValue(parallel) && !parse.GetValue(noParallel) ? System.Environment.ProcessorCount : 1;
+            if (parse.GetValue(graceful))
+            {
+                // The provider's own halt, not forced: the guest gets its ACPI shutdown (and halt's wait) before the domain
+                // is removed, so services stop cleanly; a machine that is already off passes through halt unchanged.
+                await support.RunAsync(environment, chosen, ActionNamesWellKnown.Halt, parallelism, ctx => ctx.Set(CommandOptionKeys.Force, false)).ConfigureAwait(false);
+            }
+
+            await support.RunAsync(environment, chosen, ActionNamesWellKnown.Destroy, parallelism, ctx => ctx.Set(CommandOptionKeys.Force, true)).ConfigureAwait(false);
             foreach (var machine in chosen.Where(_ => !parse.GetValue(dryRun)))
             {
                 machine.RemoveStateDirectory();

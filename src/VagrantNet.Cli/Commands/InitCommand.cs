@@ -21,7 +21,8 @@ internal sealed class InitCommand(CliContext context) : ICliCommand
         var minimal = new Option<bool>("--minimal", "-m") { Description = "Write a Vagrantfile.csx without comments" };
         var output = new Option<string?>("--output") { Description = "Write to this path instead of ./Vagrantfile.csx ('-' for stdout)" };
         var boxVersion = new Option<string?>("--box-version") { Description = "Version constraint to put in the new Vagrantfile.csx" };
-        var command = new Command(Name, "Initializes a new vnet environment by creating a Vagrantfile.csx") { box, url, force, minimal, output, boxVersion };
+        var template = new Option<string?>("--template") { Description = "Render this template file (<%= box_name %>, <%= box_url %>, <%= box_version %>) instead of vnet's own" };
+        var command = new Command(Name, "Initializes a new vnet environment by creating a Vagrantfile.csx") { box, url, force, minimal, output, boxVersion, template };
         command.SetAction(parse =>
         {
             // Refused before anything is written: a constraint vnet cannot read would only fail later, at `vnet up`.
@@ -32,7 +33,16 @@ internal sealed class InitCommand(CliContext context) : ICliCommand
             }
 
             // Written with its whitespace folded to single spaces, so a line break in the option cannot break the string literal.
-            var text = VagrantfileTemplate.Render(parse.GetValue(box) ?? "base", parse.GetValue(url), version is null ? null : string.Join(' ', version.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), parse.GetValue(minimal));
+            var folded = version is null ? null : string.Join(' ', version.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            var templateFile = parse.GetValue(template);
+            if (templateFile is not null && parse.GetValue(minimal))
+            {
+                throw new VnetException("--minimal and --template cannot be used together: --minimal picks vnet's own short template, --template replaces it.");
+            }
+
+            var text = templateFile is null
+                ? VagrantfileTemplate.Render(parse.GetValue(box) ?? "base", parse.GetValue(url), folded, parse.GetValue(minimal))
+                : InitTemplate.Render(Path.GetFullPath(templateFile, context.WorkingDirectory), parse.GetValue(box) ?? "base", parse.GetValue(url), folded);
             var target = parse.GetValue(output);
             if (target == "-")
             {

@@ -45,8 +45,6 @@ internal sealed class HaltCommand(CliContext context) : SimpleMachineCommand(con
     }
 }
 
-/// <summary><c>vnet suspend</c>.</summary>
-internal sealed class SuspendCommand(CliContext context) : SimpleMachineCommand(context, "suspend", "Suspends the machine", ActionNamesWellKnown.Suspend);
 
 /// <summary><c>vnet resume</c>.</summary>
 internal sealed class ResumeCommand(CliContext context) : SimpleMachineCommand(context, "resume", "Resumes a suspended vnet machine", ActionNamesWellKnown.Resume)

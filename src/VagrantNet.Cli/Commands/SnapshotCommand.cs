@@ -20,7 +20,7 @@ internal sealed class SnapshotCommand(CliContext context) : ICliCommand
         var command = new Command(Name, "Manages snapshots: saving, restoring, etc.");
         ICliCommand[] subcommands =
         [
-            new SnapshotByNameCommand(context, "save", "Saves a snapshot of the machines under a name", ActionNamesWellKnown.SnapshotSave),
+            new SnapshotSaveCommand(context),
             new SnapshotRestoreCommand(context),
             new SnapshotListCommand(context),
             new SnapshotByNameCommand(context, "delete", "Deletes a named snapshot of the machines", ActionNamesWellKnown.SnapshotDelete),
@@ -51,11 +51,27 @@ internal sealed class SnapshotCommand(CliContext context) : ICliCommand
     }
 
     /// <summary>What <c>restore</c> and <c>pop</c> hand the restore action: the snapshot and the provisioning flags.</summary>
-    public static Action<ActionContext> RestoreSeed(string snapshot, ProvisionOptions provisioning, ParseResult parse) => ctx =>
+    public static Action<ActionContext> RestoreSeed(string snapshot, ProvisionOptions provisioning, ParseResult parse, bool start) => ctx =>
     {
         ctx.Set(SnapshotKeys.Name, snapshot);
-        provisioning.Seed(parse, ctx);
+        provisioning.Seed(parse, ctx, forced: start ? null : false);
+        if (!start)
+        {
+            ctx.Set(SnapshotKeys.Start, false);
+        }
     };
+
+    /// <summary><c>--no-start</c> of restore and pop; provisioning a guest that is not started cannot be done, so asking for both is refused.</summary>
+    public static Option<bool> NoStart() => new("--no-start") { Description = "Do not start the machine after restoring the snapshot" };
+
+    public static bool Start(ParseResult parse, Option<bool> noStart)
+    {
+        var start = !parse.GetValue(noStart);
+        var provision = parse.Tokens.Any(t => t.Value is "--provision" or "--provision-with");
+        return !start && provision
+            ? throw new VnetException("--no-start and --provision cannot be used together: provisioners run in a started machine. Restore with --no-start, then `vnet up --provision`.")
+            : start;
+    }
 
     /// <summary>The machine's snapshots, oldest first, through the provider's <c>snapshot_list</c>.</summary>
     public static async Task<IReadOnlyList<SnapshotInfo>> ListAsync(CliContext context, VnetEnvironment environment, Machine machine)
@@ -86,6 +102,47 @@ internal sealed class SnapshotByNameCommand(CliContext context, string name, str
     }
 }
 
+/// <summary>
+/// <c>vnet snapshot save [vm-name...] NAME [-f]</c>: a name a machine already has is refused, as Vagrant refuses it;
+/// <c>-f</c> deletes that snapshot first, through the provider's <c>snapshot_delete</c>, then saves.
+/// </summary>
+internal sealed class SnapshotSaveCommand(CliContext context) : ICliCommand
+{
+    public string Name => "save";
+
+    public Command Build()
+    {
+        var words = SnapshotCommand.MachinesThenName();
+        var force = new Option<bool>("--force", "-f") { Description = "Replace the snapshot if it exists, without confirmation" };
+        var command = new Command(Name, "Saves a snapshot of the machines under a name") { words, force };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var (names, snapshot) = SnapshotCommand.Split(parse.GetValue(words)!);
+            var support = new MachineCommandSupport(context);
+            await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);
+            var runner = new Core.Actions.ActionRunner(environment.Registry, context.Interrupts);
+            foreach (var machine in await support.MachinesAsync(environment, names, provider: null).ConfigureAwait(false))
+            {
+                var exists = (await SnapshotCommand.ListAsync(context, environment, machine).ConfigureAwait(false)).Any(s => s.Name == snapshot);
+                if (exists && !parse.GetValue(force))
+                {
+                    throw new VnetException($"Machine '{machine.Name}' already has a snapshot named '{snapshot}'. Use another name, or `vnet snapshot save --force` to replace it.");
+                }
+
+                if (exists)
+                {
+                    await runner.RunAsync(machine, ActionNamesWellKnown.SnapshotDelete, ctx => ctx.Set(SnapshotKeys.Name, snapshot), lockMachine: true).ConfigureAwait(false);
+                }
+
+                await support.RunAsync(environment, [machine], ActionNamesWellKnown.SnapshotSave, parallelism: 1, ctx => ctx.Set(SnapshotKeys.Name, snapshot)).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
+
 /// <summary><c>vnet snapshot restore [vm-name...] NAME [--provision|--no-provision]</c>.</summary>
 internal sealed class SnapshotRestoreCommand(CliContext context) : ICliCommand
 {
@@ -95,12 +152,14 @@ internal sealed class SnapshotRestoreCommand(CliContext context) : ICliCommand
     {
         var words = SnapshotCommand.MachinesThenName();
         var provisioning = new ProvisionOptions();
-        var command = new Command(Name, "Restores the machines to a named snapshot, running") { words };
+        var noStart = SnapshotCommand.NoStart();
+        var command = new Command(Name, "Restores the machines to a named snapshot, running") { words, noStart };
         provisioning.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
             var (machines, snapshot) = SnapshotCommand.Split(parse.GetValue(words)!);
-            await SnapshotCommand.RunAsync(context, machines, ActionNamesWellKnown.SnapshotRestore, SnapshotCommand.RestoreSeed(snapshot, provisioning, parse)).ConfigureAwait(false);
+            var start = SnapshotCommand.Start(parse, noStart);
+            await SnapshotCommand.RunAsync(context, machines, ActionNamesWellKnown.SnapshotRestore, SnapshotCommand.RestoreSeed(snapshot, provisioning, parse, start)).ConfigureAwait(false);
             return 0;
         });
         return command;
@@ -179,10 +238,12 @@ internal sealed class SnapshotPopCommand(CliContext context) : ICliCommand
         var names = CommonArguments.Machines().WithMachineNames(context);
         var noDelete = new Option<bool>("--no-delete") { Description = "Keep the snapshot after restoring it" };
         var provisioning = new ProvisionOptions();
-        var command = new Command(Name, "Restores the newest pushed snapshot and deletes it") { names, noDelete };
+        var noStart = SnapshotCommand.NoStart();
+        var command = new Command(Name, "Restores the newest pushed snapshot and deletes it") { names, noDelete, noStart };
         provisioning.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
+            var start = SnapshotCommand.Start(parse, noStart);
             var support = new MachineCommandSupport(context);
             await using var environment = await context.LoadEnvironmentAsync().ConfigureAwait(false);
             var runner = new Core.Actions.ActionRunner(environment.Registry, context.Interrupts);
@@ -191,7 +252,7 @@ internal sealed class SnapshotPopCommand(CliContext context) : ICliCommand
                 var pushed = (await SnapshotCommand.ListAsync(context, environment, machine).ConfigureAwait(false))
                     .LastOrDefault(s => s.Name.StartsWith(SnapshotPushCommand.Prefix, StringComparison.Ordinal))
                     ?? throw new VnetException($"Machine '{machine.Name}' has no pushed snapshot to pop. `vnet snapshot push` saves one.");
-                await runner.RunAsync(machine, ActionNamesWellKnown.SnapshotRestore, SnapshotCommand.RestoreSeed(pushed.Name, provisioning, parse), lockMachine: Directory.Exists(machine.DataDirectory)).ConfigureAwait(false);
+                await runner.RunAsync(machine, ActionNamesWellKnown.SnapshotRestore, SnapshotCommand.RestoreSeed(pushed.Name, provisioning, parse, start), lockMachine: Directory.Exists(machine.DataDirectory)).ConfigureAwait(false);
                 if (!parse.GetValue(noDelete))
                 {
                     await runner.RunAsync(machine, ActionNamesWellKnown.SnapshotDelete, ctx => ctx.Set(SnapshotKeys.Name, pushed.Name), lockMachine: Directory.Exists(machine.DataDirectory)).ConfigureAwait(false);

@@ -47,6 +47,9 @@ internal static class SshArguments
             args.Add("-t");
         }
 
+        // As Vagrant: the Vagrantfile's ssh.ExtraArgs, then the words after `--`, last before the command, so either can
+        // add options that ssh reads in order (a later -o does not override an earlier one, so vnet's own come first).
+        args.AddRange(info.ExtraArgs);
         args.AddRange(extra);
         if (command is not null)
         {

@@ -18,17 +18,25 @@ internal sealed class CliContext : IDisposable
     private ILoggerFactory? _loggerFactory;
     private ConsoleUi? _ui;
     private LoadedPlugins? _plugins;
+    private readonly (string? Directory, string? Error) _workingDirectory;
 
     public CliContext(string workingDirectory, InterruptSource interrupts, IReadOnlyList<IVagrantPlugin> builtins, BoxAddSettings? boxSettings = null)
     {
         BoxSettings = boxSettings ?? new BoxAddSettings();
-        WorkingDirectory = workingDirectory;
+        _workingDirectory = ProjectDirectories.WorkingDirectory(workingDirectory);
         Interrupts = interrupts;
         Builtins = builtins;
         Paths = VnetPaths.FromEnvironment();
     }
 
-    public string WorkingDirectory { get; }
+    /// <summary>
+    /// Where the Vagrantfile.csx search starts and <c>init</c> writes: <c>VNET_CWD</c> (relative to the process's directory)
+    /// when set, as Vagrant's <c>VAGRANT_CWD</c>; a VNET_CWD that is not a directory fails the command that needs it.
+    /// </summary>
+    public string WorkingDirectory => _workingDirectory.Directory ?? throw new VnetException(_workingDirectory.Error!);
+
+    /// <summary>The working directory for messages: never throws.</summary>
+    public string WorkingDirectoryForMessages => _workingDirectory.Directory ?? System.Environment.CurrentDirectory;
 
     public InterruptSource Interrupts { get; }
 
@@ -81,10 +89,14 @@ internal sealed class CliContext : IDisposable
     }
 
     /// <summary>Loads plugins (unless <see cref="LoadPlugins"/> did) and the project's Vagrantfile.csx.</summary>
-    public Task<VnetEnvironment> LoadEnvironmentAsync(bool requireProject = true, bool dryRun = false)
+    public Task<VnetEnvironment> LoadEnvironmentAsync(bool requireProject = true, bool dryRun = false) =>
+        LoadEnvironmentInAsync(WorkingDirectory, requireProject, dryRun);
+
+    /// <summary>As <see cref="LoadEnvironmentAsync"/>, for the project found from another directory (a <c>--all-global</c> command's).</summary>
+    public Task<VnetEnvironment> LoadEnvironmentInAsync(string workingDirectory, bool requireProject = true, bool dryRun = false)
     {
         var logger = LoggerFactory.CreateLogger("vnet");
-        var options = Options(requireProject, dryRun);
+        var options = Options(requireProject, dryRun) with { WorkingDirectory = workingDirectory };
         logger.LogDebug("VNET_HOME is {Home}", Paths.Home);
         RequireUsableHome();
         return VnetEnvironment.LoadAsync(options, Interrupts.Cancellation);

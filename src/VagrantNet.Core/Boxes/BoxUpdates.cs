@@ -9,6 +9,13 @@ public sealed record BoxUpdateCheck(BoxInfo Installed, string? MetadataUrl, Cata
 {
     /// <summary>Whether the catalog has a newer version for the box's provider and architecture.</summary>
     public bool IsOutdated => Latest is not null && Latest.Number > BoxVersionNumber.Parse(Installed.Version);
+
+    /// <summary>The line printed before a machine's check, as Vagrant prints it on <c>up</c> and <c>box outdated</c>.</summary>
+    public static string CheckingLine(BoxInfo box) => $"Checking if box '{box.Name}' version '{box.Version}' is up to date...";
+
+    /// <summary>Vagrant's one-line notice for an outdated box, with vnet's command to run.</summary>
+    public string NewerVersionLine() =>
+        $"A newer version of the box '{Installed.Name}' for provider '{Installed.Provider}' is available! You currently have version '{Installed.Version}'. The latest is version '{Latest?.Version}'. Run `vnet box update` to update.";
 }
 
 /// <summary>Update checks for <c>box outdated</c> and <c>box update</c>: the catalog each box was added from, read once per URL.</summary>
@@ -37,8 +44,12 @@ public sealed class BoxUpdates(BoxCollection store, bool insecure, string? caCer
         }
     }
 
-    /// <summary>Installs the newest catalog version of the box if it is newer than what is installed; returns it, or null when up to date.</summary>
-    public async Task<BoxInfo?> UpdateAsync(BoxInfo box, string? constraint, IMachineUi ui, CancellationToken cancellation)
+    /// <summary>
+    /// Installs the newest catalog version of the box if it is newer than what is installed; returns it, or null when up to
+    /// date. That version already in the store is reused, unless <paramref name="force"/> (<c>box update -f</c>) downloads
+    /// it again over the installed copy.
+    /// </summary>
+    public async Task<BoxInfo?> UpdateAsync(BoxInfo box, string? constraint, IMachineUi ui, CancellationToken cancellation, bool force = false)
     {
         var check = await CheckAsync(box, constraint, cancellation).ConfigureAwait(false);
         if (check.MetadataUrl is null)
@@ -66,7 +77,8 @@ public sealed class BoxUpdates(BoxCollection store, bool insecure, string? caCer
             Architecture = box.Architecture,
             Insecure = insecure,
             CaCert = caCert,
-            ReuseInstalled = true,
+            ReuseInstalled = !force,
+            Force = force,
         };
         return await new BoxAdder(store, logger).AddAsync(request, ui, cancellation).ConfigureAwait(false);
     }

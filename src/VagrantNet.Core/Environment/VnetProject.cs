@@ -12,7 +12,8 @@ public sealed class VnetProject(string vagrantfilePath, ProjectConfig config)
     /// <summary>The project's name, used to prefix resources as vagrant-libvirt does (<c>&lt;project&gt;_&lt;machine&gt;</c>).</summary>
     public string Name => Path.GetFileName(RootDirectory);
 
-    public string DataDirectory => Path.Combine(RootDirectory, ".vnet");
+    /// <summary>The project's state directory: <c>.vnet</c> beside the Vagrantfile, or <c>VNET_DOTFILE_PATH</c>.</summary>
+    public string DataDirectory { get; } = ProjectDirectories.DataDirectory(Path.GetDirectoryName(Path.GetFullPath(vagrantfilePath))!);
 
     public ProjectConfig Config { get; } = config;
 

@@ -165,6 +165,7 @@ public sealed class Machine : IMachine, IAsyncDisposable
             PrivateKeyPaths = keys,
             ForwardAgent = ssh.ForwardAgent ?? info.ForwardAgent,
             ForwardX11 = ssh.ForwardX11 ?? info.ForwardX11,
+            ExtraArgs = ssh.ExtraArgs ?? info.ExtraArgs,
             KnownHostsFile = info.KnownHostsFile ?? Path.Combine(DataDirectory, "known_hosts"),
         };
     }

@@ -27,8 +27,8 @@ public static class RsyncHelper
     public static IReadOnlyList<string> Excludes(SyncedFolderDefinition folder) =>
         [StateDirectoryExclude, .. folder.Exclude.Where(e => e != StateDirectoryExclude)];
 
-    /// <summary>The <c>ssh</c> command line rsync runs (<c>-e</c>), one word per element.</summary>
-    public static IReadOnlyList<string> SshCommand(SshInfo info, string? controlPath = null) => SystemSsh.Command(info, controlPath);
+    /// <summary>The <c>ssh</c> command line rsync runs (<c>-e</c>), one word per element, ending with <c>ssh.ExtraArgs</c> as Vagrant's rsync does.</summary>
+    public static IReadOnlyList<string> SshCommand(SshInfo info, string? controlPath = null) => [.. SystemSsh.Command(info, controlPath), .. info.ExtraArgs];
 
     /// <summary>The full rsync argument list (without the program name).</summary>
     public static IReadOnlyList<string> Arguments(SyncedFolderDefinition folder, SshInfo info, string? controlPath = null)
