@@ -35,8 +35,11 @@ public sealed class DestroyDomain : IAction
         await next(context).ConfigureAwait(false);
     }
 
-    /// <summary>The files of the domain's disks that destroy removes: all but the CD-ROMs' ISOs and the kept extra disks.</summary>
-    private static IReadOnlyList<string> OwnDisks(ActionContext context, Interop.LibvirtDomain domain)
+    /// <summary>
+    /// The files of the domain's disks that are the machine's to remove: all but the CD-ROMs' ISOs and the extra
+    /// disks given <c>allowExisting</c> (the box image is told apart by its name later).
+    /// </summary>
+    internal static IReadOnlyList<string> OwnDisks(ActionContext context, Interop.LibvirtDomain domain)
     {
         var (disks, cdroms) = StoragePlan.For(context, domain.Name);
         var kept = disks.Where(d => d.Disk.AllowExisting).Select(d => d.VolumeName).ToHashSet(StringComparer.Ordinal);

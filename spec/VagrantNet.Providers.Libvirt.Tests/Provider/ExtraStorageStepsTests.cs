@@ -66,6 +66,27 @@ public class ExtraStorageStepsTests : TestDriverSteps
     }
 
     [Test]
+    public async Task Up_OfAMachineWhoseStateWasLost_RemovesItsLeftoverDomain_ButNotItsAllowExistingDisk()
+    {
+        // Given: the machine's domain is there, its .vnet state is gone
+        var machine = await CreatedMachineAsync(c =>
+        {
+            c.AddDisk(size: "1G");
+            c.AddDisk(path: "shared.img", allowExisting: true);
+        });
+        machine.Id = null;
+        machine.DeleteAllState();
+
+        // When
+        await RunAsync(machine, LibvirtRecipes.Creation());
+
+        // Then: the leftover and its own disks were replaced; the kept disk is the same volume, attached again
+        Assert.That(machine.RecordingUi.Lines, Has.Some.Contains($"Found domain '{machine.DomainName}', left by an earlier vnet run"));
+        Assert.That(machine.RecordingUi.Lines, Has.Some.Contains("Using the existing volume shared.img as disk vdc"));
+        Assert.That(DomainDisks(machine).Select(d => d.Element("source")?.Attribute("file")?.Value), Has.Member($"/{TestDriver.StockPool}/shared.img"));
+    }
+
+    [Test]
     public async Task Creation_AttachesAnAllowExistingVolumeAsItIs_WithoutMakingItAgain()
     {
         // Given: a volume of 3 MiB another machine made
