@@ -54,8 +54,35 @@ public sealed partial class LibvirtConfig : ProviderConfig
 
     public bool? Autostart { get; set; }
 
-    /// <summary>Boot devices in order: hd, network, cdrom.</summary>
+    /// <summary>
+    /// Boot devices in order (vagrant-libvirt's <c>boot</c>): <c>hd</c> is the root disk, <c>cdrom</c> every CD-ROM of
+    /// <see cref="AddCdrom"/>, <c>network</c> every NIC in order; each gets a <c>&lt;boot order&gt;</c> and the boot
+    /// menu is on. A device left out is never booted from.
+    /// </summary>
     public string[]? BootOrder { get; set; }
+
+    /// <summary>
+    /// Firmware image, a path on the libvirt host (vagrant-libvirt's <c>loader</c>), e.g.
+    /// <c>/usr/share/OVMF/OVMF_CODE_4M.fd</c> for UEFI. Read-only pflash when <see cref="Nvram"/> or
+    /// <see cref="NvramTemplate"/> is set, else a ROM, as vagrant-libvirt does.
+    /// </summary>
+    public string? Loader { get; set; }
+
+    /// <summary>
+    /// The domain's own UEFI variable store, a path on the libvirt host (vagrant-libvirt's <c>nvram</c>). The file is
+    /// the user's: destroy keeps it, as vagrant-libvirt does. Made from <see cref="NvramTemplate"/> when missing.
+    /// </summary>
+    public string? Nvram { get; set; }
+
+    /// <summary>
+    /// The variable store template libvirt copies into a per-domain NVRAM file (e.g.
+    /// <c>/usr/share/OVMF/OVMF_VARS_4M.fd</c>); without <see cref="Nvram"/> the copy is libvirt's own
+    /// (<c>/var/lib/libvirt/qemu/nvram/&lt;domain&gt;_VARS.fd</c>) and destroy removes it.
+    /// </summary>
+    public string? NvramTemplate { get; set; }
+
+    /// <summary>The device model emulator binary, e.g. <c>/usr/bin/qemu-system-x86_64</c> (vagrant-libvirt's <c>emulator_path</c>).</summary>
+    public string? EmulatorPath { get; set; }
 
     /// <summary>Direct kernel boot: the kernel image, a path on the libvirt host (vagrant-libvirt's <c>kernel</c>).</summary>
     public string? Kernel { get; set; }
@@ -99,7 +126,11 @@ public sealed partial class LibvirtConfig : ProviderConfig
     /// <summary>Where a missing storage pool is created.</summary>
     public string? StoragePoolPath { get; set; }
 
+    /// <summary>Extra disks, created in the pool at the first <c>up</c> (<see cref="AddDisk"/>).</summary>
     public List<ExtraDisk> Storage { get; } = [];
+
+    /// <summary>ISO images attached as read-only CD-ROMs (<see cref="AddCdrom"/>); never created nor deleted.</summary>
+    public List<CdromDrive> Cdroms { get; } = [];
 
     // Network
     public string? NicModelType { get; set; }
@@ -182,9 +213,46 @@ public sealed partial class LibvirtConfig : ProviderConfig
     /// <summary>File that receives the guest's serial console; shown when a boot fails.</summary>
     public string? SerialConsoleLog { get; set; }
 
-    /// <summary>Adds an extra disk (vagrant-libvirt's <c>libvirt.storage :file</c>).</summary>
-    public void AddDisk(string size = "10G", string type = "qcow2", string? bus = null, string? device = null, string? cache = null) =>
-        Storage.Add(new ExtraDisk(size, type, bus, device, cache));
+    /// <summary>
+    /// Adds an extra disk (vagrant-libvirt's <c>libvirt.storage :file, ...</c>, same option names): a volume
+    /// <c>&lt;domain&gt;-&lt;device&gt;.&lt;type&gt;</c> (or <paramref name="path"/>, a volume name in the storage
+    /// pool) created at the first <c>up</c> and deleted by destroy, unless <paramref name="allowExisting"/>: then an
+    /// existing volume is used and destroy keeps it. <paramref name="device"/> unset: the next free name after the
+    /// root disk (vdb, vdc...).
+    /// </summary>
+    public void AddDisk(
+        string size = "10G",
+        string type = "qcow2",
+        string? bus = null,
+        string? device = null,
+        string? cache = null,
+        string? path = null,
+        bool allowExisting = false,
+        bool shareable = false,
+        string? serial = null,
+        string? wwn = null,
+        string? io = null,
+        string? copyOnRead = null,
+        string? discard = null,
+        string? detectZeroes = null) =>
+        Storage.Add(new ExtraDisk(size, type, bus, device, cache)
+        {
+            Path = path,
+            AllowExisting = allowExisting,
+            Shareable = shareable,
+            Serial = serial,
+            Wwn = wwn,
+            Io = io,
+            CopyOnRead = copyOnRead,
+            Discard = discard,
+            DetectZeroes = detectZeroes,
+        });
+
+    /// <summary>
+    /// Attaches an ISO image (a path on the libvirt host) as a read-only CD-ROM (vagrant-libvirt's
+    /// <c>libvirt.storage :file, device: :cdrom, path: ...</c>); bus <c>ide</c> by default, device hda... when unset.
+    /// </summary>
+    public void AddCdrom(string path, string? bus = null, string? device = null) => Cdroms.Add(new CdromDrive(path, bus, device));
 
     public override void FinalizeDefaults()
     {
@@ -293,15 +361,23 @@ public sealed partial class LibvirtConfig : ProviderConfig
             Error("machine_virtual_size", $"must be a positive number of GB, got {MachineVirtualSize}");
         }
 
-        foreach (var device in BootOrder ?? [])
+        foreach (var (device, index) in (BootOrder ?? []).Select((d, i) => (d, i)))
         {
             if (device is not ("hd" or "network" or "cdrom"))
             {
                 Error("boot", $"boot device must be hd, network or cdrom, got \"{device}\"");
             }
+            else if (Array.IndexOf(BootOrder!, device) < index)
+            {
+                Error("boot", $"\"{device}\" is given twice: each device boots once, in the order given");
+            }
+            else if (device == "cdrom" && Cdroms.Count == 0)
+            {
+                Error("boot", "\"cdrom\" names no device: this machine has no CD-ROM (add one with AddCdrom(path))");
+            }
         }
 
-        foreach (var (setting, path) in new[] { ("kernel", Kernel), ("initrd", Initrd), ("dtb", Dtb) })
+        foreach (var (setting, path) in new[] { ("kernel", Kernel), ("initrd", Initrd), ("dtb", Dtb), ("loader", Loader), ("nvram", Nvram), ("nvram_template", NvramTemplate), ("emulator_path", EmulatorPath) })
         {
             if (path is not null && !Path.IsPathRooted(path))
             {
@@ -330,33 +406,18 @@ public sealed partial class LibvirtConfig : ProviderConfig
             Error("graphics_port", $"must be -1 (let libvirt choose a free port) or between {MinGraphicsPort} and 65535, got {GraphicsPort}");
         }
 
-        foreach (var (disk, index) in Storage.Select((d, i) => (d, i + 1)))
+        if (Loader is null)
         {
-            if (disk.Size is null || !DiskSize.TryParseGigabytes(disk.Size, out _))
+            foreach (var (setting, value) in new[] { ("nvram", Nvram), ("nvram_template", NvramTemplate) })
             {
-                Error("storage", $"disk {index}: size {UserText.Quote(disk.Size)} must be a number with an optional unit (M, G, T)");
-            }
-
-            if (disk.Bus is not null && !DiskBuses.Contains(disk.Bus, StringComparer.Ordinal))
-            {
-                Error("storage", $"disk {index}: bus {UserText.Quote(disk.Bus)} is not a disk bus; use one of {string.Join(", ", DiskBuses)}");
-            }
-
-            if (disk.Type is not ("qcow2" or "raw"))
-            {
-                Error("storage", $"disk {index}: type {UserText.Quote(disk.Type)} must be qcow2 or raw");
-            }
-
-            if (disk.Cache is not null && !DiskCaches.Contains(disk.Cache, StringComparer.Ordinal))
-            {
-                Error("storage", $"disk {index}: cache {UserText.Quote(disk.Cache)} must be one of {string.Join(", ", DiskCaches)}");
-            }
-
-            if (disk.Device is not null && !DiskDevice().IsMatch(disk.Device))
-            {
-                Error("storage", $"disk {index}: device {UserText.Quote(disk.Device)} must be a device name such as vdb or sdb");
+                if (value is not null)
+                {
+                    Error(setting, "needs a UEFI firmware: set libvirt.loader too (e.g. /usr/share/OVMF/OVMF_CODE_4M.fd)");
+                }
             }
         }
+
+        ValidateStorage(Error);
     }
 
     private void ValidateManagementNic(Action<string, string> error)
@@ -428,29 +489,35 @@ public sealed partial class LibvirtConfig : ProviderConfig
 
     private static readonly string[] DiskBuses = ["virtio", "scsi", "sata", "ide", "usb"];
 
-    private static readonly string[] DiskCaches = ["default", "none", "writethrough", "writeback", "directsync", "unsafe"];
-
     /// <summary>
-    /// Checks the <c>libvirt__</c> options of the machine's networks, which vagrant-libvirt reads as typed values, and
-    /// that the machine's NICs fit in <see cref="NicAdapterCount"/>.
+    /// Checks the <c>libvirt__</c> options of the machine's networks, which vagrant-libvirt reads as typed values, that
+    /// the machine's NICs fit in <see cref="NicAdapterCount"/>, and what its disks and boot order need of the machine.
     /// </summary>
     public override void ValidateMachine(RootConfig machine, ValidationErrors errors)
     {
         var networks = machine.Vm.Network.Networks.Where(n => n.Kind != NetworkKind.ForwardedPort).ToList();
+        var nics = networks.Count + (MgmtAttach == false ? 0 : 1);
+        var seedTaken = Storage.Select(d => d.Device).Concat(Cdroms.Select(c => c.Device)).Contains(Actions.StoragePlan.CloudInitSeedDevice);
+        if (machine.Vm.CloudInit.Parts.Count > 0 && seedTaken)
+        {
+            errors.Add("libvirt provider", "libvirt.storage", $"device {Actions.StoragePlan.CloudInitSeedDevice} is the cloud-init seed's (vm.cloud_init): give the disk another device name");
+        }
+
+        if (nics == 0 && BootOrder?.Contains("network") == true)
+        {
+            errors.Add("libvirt provider", "libvirt.boot", "\"network\" names no device: this machine has no NIC (mgmt_attach is off and it has no network)");
+        }
+
         foreach (var network in networks)
         {
             new Networks.NetworkOptionsValidator(network, errors, NicModelType ?? "virtio").Validate();
         }
 
-        var nics = networks.Count + (MgmtAttach == false ? 0 : 1);
         if (NicAdapterCount is { } slots and >= 1 && nics > slots)
         {
             errors.Add("libvirt provider", "libvirt.nic_adapter_count", $"the machine has {nics} NICs (management included) and nic_adapter_count is {slots}: raise it or remove networks");
         }
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("^(vd|sd|hd|xvd)[a-z]{1,2}$")]
-    private static partial System.Text.RegularExpressions.Regex DiskDevice();
 
     internal static bool IsMac(string mac)
     {
@@ -458,6 +525,3 @@ public sealed partial class LibvirtConfig : ProviderConfig
         return hex.Length == 12 && hex.All(System.Uri.IsHexDigit);
     }
 }
-
-/// <summary>An extra disk attached to the domain.</summary>
-public sealed record ExtraDisk(string Size, string Type, string? Bus, string? Device, string? Cache);

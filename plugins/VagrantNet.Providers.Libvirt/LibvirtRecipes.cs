@@ -143,6 +143,7 @@ public static class LibvirtRecipes
         .Use<HandleBox>()
         .Use<HandleBoxImage>()
         .Use<CreateDomainVolume>()
+        .Use<CreateExtraDisks>()
         .Use<CreateCloudInitSeed>()
         .Use<PlanNetworkInterfaces>()
         .Use<CreateNetworks>()

@@ -33,6 +33,22 @@ public sealed class CreateDomain : IAction
         context.Ui.Detail($" -- Base box:          {context.Get(BuiltinKeys.Box).Name} ({context.Get(BuiltinKeys.Box).Version})");
         context.Ui.Detail($" -- Storage pool:      {config.StoragePoolName}");
         context.Ui.Detail($" -- Image:             {context.Get(LibvirtKeys.RootVolumePath)}");
+        if (spec.Firmware is { } firmware)
+        {
+            context.Ui.Detail($" -- Loader:            {firmware.Loader}");
+            context.Ui.Detail($" -- Nvram:             {firmware.Nvram ?? firmware.NvramTemplate ?? "(none)"}");
+        }
+
+        foreach (var disk in spec.Disks.Skip(1))
+        {
+            context.Ui.Detail($" -- {(disk.CdRom ? "CDROM" : "Disk")}({disk.Device}):{new string(' ', Math.Max(1, 12 - disk.Device.Length))}{disk.Path}, {disk.Bus}{(disk.Shareable ? ", shared" : string.Empty)}");
+        }
+
+        foreach (var device in spec.BootOrder)
+        {
+            context.Ui.Detail($" -- Boot device:       {device}");
+        }
+
         foreach (var nic in spec.Interfaces)
         {
             context.Ui.Detail($" -- Interface:         {nic.Mac} on {Describe(nic)}");
@@ -42,6 +58,11 @@ public sealed class CreateDomain : IAction
         machine.Logger.LogDebug("Defining domain {Domain}:\n{Xml}", spec.Name, xml);
         using var domain = driver.DefineDomain(xml);
         machine.Id = domain.Uuid;
+        if (config.Autostart == true)
+        {
+            // libvirt starts the domain when its daemon starts (the host boots), as vagrant-libvirt's autostart.
+            domain.SetAutostart(true);
+        }
 
         // A re-created machine has a new host key; drop the pin of the old one.
         machine.DeleteState("known_hosts");
@@ -72,12 +93,30 @@ public sealed class CreateDomain : IAction
         var name = context.Get(LibvirtKeys.DomainName);
         var disks = new List<DiskSpec>
         {
-            new(context.Get(LibvirtKeys.RootVolumePath), "qcow2", config.DiskDeviceName ?? DeviceName(config.DiskBus!, 0), config.DiskBus!, config.DiskDriverCache!, config.DiskDriverIo, config.DiskDriverDiscard),
+            new(context.Get(LibvirtKeys.RootVolumePath), "qcow2", StoragePlan.RootDevice(config), config.DiskBus!, config.DiskDriverCache!, config.DiskDriverIo, config.DiskDriverDiscard) { BootAs = "hd" },
         };
+        foreach (var (planned, path) in context.GetOrDefault(LibvirtKeys.ExtraDisks) ?? [])
+        {
+            var disk = planned.Disk;
+            disks.Add(new DiskSpec(path, disk.Type, planned.Device, planned.Bus, disk.Cache ?? "default", disk.Io, disk.Discard)
+            {
+                Shareable = disk.Shareable,
+                Serial = disk.Serial,
+                Wwn = disk.Wwn,
+                CopyOnRead = disk.CopyOnRead,
+                DetectZeroes = disk.DetectZeroes,
+            });
+        }
+
+        foreach (var planned in StoragePlan.For(context, name).Cdroms)
+        {
+            disks.Add(new DiskSpec(planned.Cdrom.Path, "raw", planned.Device, planned.Bus, "default", CdRom: true) { BootAs = "cdrom" });
+        }
+
         if (context.GetOrDefault(LibvirtKeys.CloudInitSeedPath) is { } seed)
         {
             // On virtio-scsi, which every cloud kernel drives (an IDE CD-ROM may have no driver there).
-            disks.Add(new DiskSpec(seed, "raw", "sda", "scsi", "default", CdRom: true));
+            disks.Add(new DiskSpec(seed, "raw", StoragePlan.CloudInitSeedDevice, "scsi", "default", CdRom: true));
         }
 
         return FromConfig(config, name, domainType) with
@@ -108,6 +147,8 @@ public sealed class CreateDomain : IAction
         Description = config.Description,
         BootOrder = config.BootOrder ?? [],
         DirectBoot = config.Kernel is { } kernel ? new DirectKernelBoot(kernel, config.Initrd, config.CmdLine, config.Dtb) : null,
+        Firmware = config.Loader is { } loader ? new Firmware(loader, config.Nvram, config.NvramTemplate) : null,
+        EmulatorPath = config.EmulatorPath,
         Disks = [],
         Interfaces = [],
         GraphicsType = config.GraphicsType!,

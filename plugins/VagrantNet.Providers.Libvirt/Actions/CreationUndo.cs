@@ -28,7 +28,8 @@ internal static class CreationUndo
                     domain.Destroy();
                 }
 
-                LibvirtDriver.Undefine(domain);
+                // An NVRAM file at a path the user gave is theirs, as vagrant-libvirt keeps it.
+                LibvirtDriver.Undefine(domain, keepNvram: context.LibvirtConfig().Nvram is not null);
             }
         }
 

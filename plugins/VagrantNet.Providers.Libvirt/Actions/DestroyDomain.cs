@@ -7,7 +7,8 @@ using VagrantNet.Sdk.Pipeline;
 namespace VagrantNet.Providers.Libvirt.Actions;
 
 /// <summary>
-/// Powers off and undefines the domain, then deletes its volumes (never the shared box image). First it writes the
+/// Powers off and undefines the domain, then deletes its volumes: never the shared box image, a CD-ROM's ISO, nor an
+/// extra disk given <c>allowExisting</c> (vagrant-libvirt leaves those to be removed by hand). First it writes the
 /// machine's journal listing the domain, its volumes and the networks vnet made that it uses (for
 /// <see cref="DestroyNetworks"/>): a destroy killed half way is then finished by the next <c>destroy</c> (or <c>up</c>)
 /// as an interrupted creation would be.
@@ -21,19 +22,37 @@ public sealed class DestroyDomain : IAction
             if (domain is not null)
             {
                 context.Ui.Info("Removing domain...");
-                var disks = LibvirtDriver.DiskPaths(domain);
+                var disks = OwnDisks(context, domain);
                 context.Set(LibvirtKeys.Journal, RecordIntent(context, domain, disks));
                 if (domain.IsActive())
                 {
                     domain.Destroy();
                 }
 
-                LibvirtDriver.Undefine(domain);
+                // An NVRAM file at a path the user gave is theirs: vagrant-libvirt keeps it too.
+                LibvirtDriver.Undefine(domain, keepNvram: context.LibvirtConfig().Nvram is not null);
                 DeleteVolumes(context, disks);
             }
         }
 
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The files of the domain's disks that are the machine's to remove: all but the CD-ROMs' ISOs and the extra
+    /// disks given <c>allowExisting</c> (the box image is told apart by its name later).
+    /// </summary>
+    internal static IReadOnlyList<string> OwnDisks(ActionContext context, Interop.LibvirtDomain domain)
+    {
+        var (disks, cdroms) = StoragePlan.For(context, domain.Name);
+        var kept = disks.Where(d => d.Disk.AllowExisting).Select(d => d.VolumeName).ToHashSet(StringComparer.Ordinal);
+        var isos = cdroms.Select(c => c.Cdrom.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in kept)
+        {
+            context.Ui.Detail($"Keeping volume {name} (allowExisting: remove it by hand when no machine needs it)");
+        }
+
+        return [.. LibvirtDriver.DiskPaths(domain).Where(p => !isos.Contains(p) && !kept.Contains(Path.GetFileName(p)))];
     }
 
     private static CreationJournal RecordIntent(ActionContext context, Interop.LibvirtDomain domain, IReadOnlyList<string> disks)

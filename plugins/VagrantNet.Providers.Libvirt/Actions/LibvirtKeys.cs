@@ -18,6 +18,9 @@ public static class LibvirtKeys
     /// <summary>The cloud-init seed image's path, when the machine has cloud-init user data.</summary>
     public static readonly ActionKey<string> CloudInitSeedPath = new("libvirt.cloud_init_seed");
 
+    /// <summary>The extra disks <see cref="CreateExtraDisks"/> made or found, with their volumes' paths.</summary>
+    public static readonly ActionKey<IReadOnlyList<(PlannedDisk Disk, string Path)>> ExtraDisks = new("libvirt.extra_disks");
+
     public static readonly ActionKey<IReadOnlyList<PlannedNic>> Nics = new("libvirt.nics");
 
     public static readonly ActionKey<string> DomainType = new("libvirt.domain_type");

@@ -27,7 +27,7 @@ public sealed class SetNameOfDomain : IAction
                 }
 
                 context.Ui.Warn($"Found domain '{name}', left by an earlier vnet run of this machine whose state is gone; removing it...");
-                var volumes = HandleBoxImage.OwnVolumes(LibvirtDriver.DiskPaths(existing));
+                var volumes = HandleBoxImage.OwnVolumes(DestroyDomain.OwnDisks(context, existing));
                 var journal = CreationJournal.Adopt(machine, name, existing.Uuid, context.LibvirtConfig().StoragePoolName!, volumes);
                 await CreationUndo.RunAsync(context, journal).ConfigureAwait(false);
             }

@@ -156,15 +156,17 @@ public sealed class LibvirtDriver : IDisposable
     }
 
     /// <summary>
-    /// Removes a domain's definition with its managed-save image, snapshots metadata and NVRAM. A driver that
-    /// does not know the NVRAM or checkpoint flags (libvirt before 5.6, the test driver) rejects the whole
-    /// call as an invalid argument, so it is asked again with only the flags every driver knows.
+    /// Removes a domain's definition with its managed-save image, snapshots metadata and NVRAM (or keeping the NVRAM
+    /// file, when it is the user's: <paramref name="keepNvram"/>). A driver that does not know the NVRAM or checkpoint
+    /// flags (libvirt before 5.6, the test driver) rejects the whole call as an invalid argument, so it is asked again
+    /// with only the flags every driver knows.
     /// </summary>
-    public static void Undefine(LibvirtDomain domain)
+    public static void Undefine(LibvirtDomain domain, bool keepNvram = false)
     {
         try
         {
-            domain.Undefine(DomainUndefineFlags.ManagedSave | DomainUndefineFlags.SnapshotsMetadata | DomainUndefineFlags.Nvram | DomainUndefineFlags.CheckpointsMetadata);
+            var nvram = keepNvram ? DomainUndefineFlags.KeepNvram : DomainUndefineFlags.Nvram;
+            domain.Undefine(DomainUndefineFlags.ManagedSave | DomainUndefineFlags.SnapshotsMetadata | nvram | DomainUndefineFlags.CheckpointsMetadata);
         }
         catch (LibvirtException e) when (e.Code is LibvirtErrorCode.InvalidArg or LibvirtErrorCode.NoSupport)
         {

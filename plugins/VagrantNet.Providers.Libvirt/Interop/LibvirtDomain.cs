@@ -64,6 +64,16 @@ public sealed unsafe class LibvirtDomain : IDisposable
 
     public void ManagedSaveRemove() => LibvirtCall.Check(NativeMethods.virDomainManagedSaveRemove(_handle, 0));
 
+    /// <summary>Whether libvirt starts the domain when its daemon starts.</summary>
+    public bool GetAutostart()
+    {
+        LibvirtCall.Check(NativeMethods.virDomainGetAutostart(_handle, out var autostart));
+        return autostart != 0;
+    }
+
+    public void SetAutostart(bool autostart) =>
+        LibvirtCall.Check(NativeMethods.virDomainSetAutostart(_handle, autostart ? 1 : 0));
+
     public void Undefine(DomainUndefineFlags flags = DomainUndefineFlags.None) =>
         LibvirtCall.Check(NativeMethods.virDomainUndefineFlags(_handle, (uint)flags));
 

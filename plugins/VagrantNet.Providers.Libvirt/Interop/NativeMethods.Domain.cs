@@ -44,6 +44,12 @@ internal static unsafe partial class NativeMethods
     internal static partial int virDomainManagedSaveRemove(DomainHandle dom, uint flags);
 
     [LibraryImport(Library)]
+    internal static partial int virDomainGetAutostart(DomainHandle domain, out int autostart);
+
+    [LibraryImport(Library)]
+    internal static partial int virDomainSetAutostart(DomainHandle domain, int autostart);
+
+    [LibraryImport(Library)]
     internal static partial int virDomainUndefineFlags(DomainHandle domain, uint flags);
 
     [LibraryImport(Library)]

@@ -37,6 +37,12 @@ public sealed record DomainSpec
     /// <summary>Direct kernel boot (null: boot from the devices).</summary>
     public DirectKernelBoot? DirectBoot { get; init; }
 
+    /// <summary>A firmware other than the hypervisor's default BIOS (UEFI), or null.</summary>
+    public Firmware? Firmware { get; init; }
+
+    /// <summary>The device model binary (<c>&lt;emulator&gt;</c>), or null for libvirt's choice.</summary>
+    public string? EmulatorPath { get; init; }
+
     public required IReadOnlyList<DiskSpec> Disks { get; init; }
 
     public required IReadOnlyList<InterfaceSpec> Interfaces { get; init; }
@@ -63,7 +69,21 @@ public sealed record DomainSpec
     public bool PanicDevice { get; init; }
 }
 
-public sealed record DiskSpec(string Path, string Format, string Device, string Bus, string Cache, string? Io = null, string? Discard = null, bool CdRom = false);
+public sealed record DiskSpec(string Path, string Format, string Device, string Bus, string Cache, string? Io = null, string? Discard = null, bool CdRom = false)
+{
+    /// <summary>The <see cref="DomainSpec.BootOrder"/> entry that boots from this disk (<c>hd</c>, <c>cdrom</c>), or null.</summary>
+    public string? BootAs { get; init; }
+
+    public bool Shareable { get; init; }
+
+    public string? Serial { get; init; }
+
+    public string? Wwn { get; init; }
+
+    public string? CopyOnRead { get; init; }
+
+    public string? DetectZeroes { get; init; }
+}
 
 /// <summary>
 /// A NIC: on a libvirt network, a socket tunnel for point-to-point lab links, or a host device (public networks), with
@@ -115,3 +135,12 @@ public sealed record SocketTunnel(string Type, string Address, int Port, string?
 
 /// <summary>Boot a kernel image from the libvirt host instead of a disk's boot loader.</summary>
 public sealed record DirectKernelBoot(string Kernel, string? Initrd, string? CmdLine, string? Dtb);
+
+/// <summary>
+/// A firmware image from the libvirt host: read-only pflash with a per-domain variable store when
+/// <see cref="Nvram"/> or <see cref="NvramTemplate"/> is given, else a ROM (vagrant-libvirt's rule).
+/// </summary>
+public sealed record Firmware(string Loader, string? Nvram, string? NvramTemplate)
+{
+    public bool HasNvram => Nvram is not null || NvramTemplate is not null;
+}

@@ -45,9 +45,24 @@ public static class DomainXmlBuilder
                 direct.Dtb is null ? null : new XElement("dtb", direct.Dtb));
         }
 
+        if (spec.Firmware is { } firmware)
+        {
+            os.Add(new XElement("loader", new XAttribute("readonly", "yes"), new XAttribute("type", firmware.HasNvram ? "pflash" : "rom"), firmware.Loader));
+            if (firmware.HasNvram)
+            {
+                // Without a path libvirt names the domain's own copy of the template, and undefining with NVRAM removes it.
+                os.Add(new XElement("nvram", firmware.NvramTemplate is null ? null : new XAttribute("template", firmware.NvramTemplate), firmware.Nvram));
+            }
+        }
+
         if (spec.BootOrder.Count == 0 && spec.DirectBoot is null)
         {
             os.Add(new XElement("boot", new XAttribute("dev", "hd")));
+        }
+        else if (spec.BootOrder.Count > 0)
+        {
+            // vagrant-libvirt turns the boot menu on with an explicit order (the devices carry <boot order>).
+            os.Add(new XElement("bootmenu", new XAttribute("enable", "yes")));
         }
 
         return os;
@@ -127,39 +142,26 @@ public static class DomainXmlBuilder
 
     private static XElement Devices(DomainSpec spec)
     {
-        var devices = new XElement("devices");
-        var bootIndex = 1;
-        var hdBoot = spec.BootOrder.IndexOf("hd");
-        for (var i = 0; i < spec.Disks.Count; i++)
+        var devices = new XElement("devices", spec.EmulatorPath is null ? null : new XElement("emulator", spec.EmulatorPath));
+        var bootOrder = BootOrders(spec);
+        foreach (var disk in spec.Disks)
         {
-            var disk = spec.Disks[i];
-            var driver = new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", disk.Format), new XAttribute("cache", disk.Cache));
-            if (disk.Io is not null)
-            {
-                driver.Add(new XAttribute("io", disk.Io));
-            }
-
-            if (disk.Discard is not null)
-            {
-                driver.Add(new XAttribute("discard", disk.Discard));
-            }
-
+            var driver = new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", disk.Format), new XAttribute("cache", disk.Cache),
+                disk.Io is null ? null : new XAttribute("io", disk.Io),
+                disk.Discard is null ? null : new XAttribute("discard", disk.Discard),
+                disk.CopyOnRead is null ? null : new XAttribute("copy_on_read", disk.CopyOnRead),
+                disk.DetectZeroes is null ? null : new XAttribute("detect_zeroes", disk.DetectZeroes));
             var element = new XElement("disk", new XAttribute("type", "file"), new XAttribute("device", disk.CdRom ? "cdrom" : "disk"),
                 // A read-only CD is no part of a snapshot (internal snapshots need every snapshotted disk in qcow2).
                 disk.CdRom ? new XAttribute("snapshot", "no") : null,
                 driver,
                 new XElement("source", new XAttribute("file", disk.Path)),
-                new XElement("target", new XAttribute("dev", disk.Device), new XAttribute("bus", disk.Bus)));
-            if (disk.CdRom)
-            {
-                element.Add(new XElement("readonly"));
-            }
-
-            if (i == 0 && hdBoot >= 0)
-            {
-                element.Add(new XElement("boot", new XAttribute("order", hdBoot + 1)));
-            }
-
+                new XElement("target", new XAttribute("dev", disk.Device), new XAttribute("bus", disk.Bus)),
+                disk.CdRom ? new XElement("readonly") : null,
+                disk.Shareable ? new XElement("shareable") : null,
+                disk.Serial is null ? null : new XElement("serial", disk.Serial),
+                disk.Wwn is null ? null : new XElement("wwn", disk.Wwn),
+                bootOrder.TryGetValue(disk, out var order) ? new XElement("boot", new XAttribute("order", order)) : null);
             devices.Add(element);
         }
 
@@ -168,14 +170,12 @@ public static class DomainXmlBuilder
             devices.Add(new XElement("controller", new XAttribute("type", "scsi"), new XAttribute("index", 0), new XAttribute("model", "virtio-scsi")));
         }
 
-        var networkBoot = spec.BootOrder.IndexOf("network");
         foreach (var nic in spec.Interfaces)
         {
             var element = Interface(nic);
-            if (networkBoot >= 0 && bootIndex == 1)
+            if (bootOrder.TryGetValue(nic, out var order))
             {
-                element.Add(new XElement("boot", new XAttribute("order", networkBoot + 1)));
-                bootIndex++;
+                element.Add(new XElement("boot", new XAttribute("order", order)));
             }
 
             devices.Add(element);
@@ -224,16 +224,22 @@ public static class DomainXmlBuilder
         return devices;
     }
 
-    private static int IndexOf(this IReadOnlyList<string> list, string value)
+    /// <summary>
+    /// vagrant-libvirt's boot order: each entry in turn numbers its devices (<c>hd</c> the disks booted as hd,
+    /// <c>cdrom</c> the CD-ROMs booted as cdrom, <c>network</c> every NIC in order), counting from 1.
+    /// </summary>
+    private static Dictionary<object, int> BootOrders(DomainSpec spec)
     {
-        for (var i = 0; i < list.Count; i++)
+        var orders = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in spec.BootOrder)
         {
-            if (list[i] == value)
+            IEnumerable<object> booted = entry == "network" ? spec.Interfaces : spec.Disks.Where(d => d.BootAs == entry);
+            foreach (var device in booted)
             {
-                return i;
+                orders.TryAdd(device, orders.Count + 1);
             }
         }
 
-        return -1;
+        return orders;
     }
 }

@@ -69,6 +69,25 @@ public class InterruptedCreationTests : TestDriverSteps
     }
 
     [Test]
+    public async Task Destroy_AfterAnUpKilledOnceItMadeTheExtraDisks_RemovesThemFromTheJournal()
+    {
+        // Given
+        var machine = NewMachine(configureProvider: c => c.AddDisk(size: "1G"));
+        SeedBoxImage(machine);
+        var volumes = VolumeNames();
+        await KillUpAfterAsync(machine, typeof(CreateExtraDisks));
+        var extra = $"{machine.DomainName}-vdb.qcow2";
+        Assert.That(CreationJournal.Read(machine)!.Volumes, Is.EqualTo(new[] { machine.DomainName + ".img", extra }), "recorded before it was made");
+        Assert.That(VolumeNames(), Has.Member(extra));
+
+        // When
+        await RunAsync(machine, LibvirtRecipes.Destroy());
+
+        // Then
+        Assert.That(VolumeNames(), Is.EquivalentTo(volumes));
+    }
+
+    [Test]
     public async Task Destroy_AfterADestroyKilledOnceTheDomainWasGone_RemovesTheNetworksItLeft()
     {
         // Given: a destroy killed after the domain and its volume went, before the networks

@@ -535,4 +535,193 @@ public class LibvirtConfigTests
         Assert.That(error!.Message, Is.EqualTo(message));
         Assert.That((config.Memory, config.Cpus, config.GraphicsPort), Is.EqualTo(((int?)null, (int?)null, (int?)null)), "nothing is set");
     }
+
+    [Test]
+    public void Validate_RefusesTwoDisksOnOneDeviceNamingBoth()
+    {
+        // Given
+        var config = new LibvirtConfig();
+        config.AddDisk(device: "vdb");
+        config.AddCdrom("/srv/iso/a.iso", device: "vdb");
+        config.AddDisk(device: "vda");
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[]
+        {
+            "libvirt.storage: disk 2: device vda is already the root disk's; give each disk its own device name",
+            "libvirt.storage: cdrom 1: device vdb is already disk 1's; give each disk its own device name",
+        }));
+    }
+
+    [Test]
+    public void Validate_RefusesTwoDisksOnOneVolume()
+    {
+        // Given
+        var config = new LibvirtConfig();
+        config.AddDisk(path: "data.img");
+        config.AddDisk(path: "data.img");
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { "libvirt.storage: disk 2: path data.img is another disk's volume too; a volume is attached once" }));
+    }
+
+    [TestCase("/var/lib/libvirt/images/data.img")]
+    [TestCase("sub/data.img")]
+    [TestCase("..")]
+    public void Validate_RefusesADiskPathThatIsNoVolumeName(string path)
+    {
+        // Given
+        var config = new LibvirtConfig();
+        config.AddDisk(path: path);
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { $"libvirt.storage: disk 1: path '{path}' must be a volume name in the storage pool, such as shared.img (no directories)" }));
+    }
+
+    [Test]
+    public void Validate_RefusesUnknownDiskDriverOptionsAndABadSerial()
+    {
+        // Given
+        var config = new LibvirtConfig();
+        config.AddDisk(io: "fast", copyOnRead: "yes", discard: "trim", detectZeroes: "maybe", serial: "a;b", wwn: "12");
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[]
+        {
+            "libvirt.storage: disk 1: io 'fast' must be one of threads, native, io_uring",
+            "libvirt.storage: disk 1: copy_on_read 'yes' must be one of on, off",
+            "libvirt.storage: disk 1: discard 'trim' must be one of unmap, ignore",
+            "libvirt.storage: disk 1: detect_zeroes 'maybe' must be one of off, on, unmap",
+            "libvirt.storage: disk 1: serial 'a;b' may hold only letters, digits, space, '_', '+', '-' and '.'",
+            "libvirt.storage: disk 1: wwn '12' must be 16 hexadecimal digits, such as 0x5000c50015ea71ad",
+        }));
+    }
+
+    [Test]
+    public void Validate_AcceptsEveryVagrantLibvirtStorageOption()
+    {
+        // Given
+        var config = new LibvirtConfig();
+        config.AddDisk(size: "20G", type: "raw", bus: "scsi", device: "sdb", cache: "none", path: "shared.img", allowExisting: true, shareable: true,
+            serial: "disk-1", wwn: "0x5000c50015ea71ad", io: "native", copyOnRead: "off", discard: "unmap", detectZeroes: "unmap");
+        config.AddCdrom("/srv/iso/install.iso", bus: "sata", device: "sdc");
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.Empty);
+    }
+
+    [TestCase("install.iso", null, "cdrom 1: path 'install.iso' must be the absolute path of an ISO image on the libvirt host")]
+    [TestCase("/srv/install.iso", "virtio", "cdrom 1: bus 'virtio' is not a CD-ROM bus; use one of ide, sata, scsi, usb")]
+    public void Validate_RefusesACdromItCannotAttach(string path, string? bus, string expected)
+    {
+        // Given
+        var config = new LibvirtConfig();
+        config.AddCdrom(path, bus);
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { "libvirt.storage: " + expected }));
+    }
+
+    [Test]
+    public void Validate_RefusesACdromBootEntryOnAMachineWithoutACdrom()
+    {
+        // Given
+        var config = new LibvirtConfig { BootOrder = ["cdrom", "hd"] };
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { "libvirt.boot: \"cdrom\" names no device: this machine has no CD-ROM (add one with AddCdrom(path))" }));
+    }
+
+    [Test]
+    public void Validate_RefusesANetworkBootEntryOnAMachineWithoutANic()
+    {
+        // Given
+        var config = new LibvirtConfig { BootOrder = ["network"], MgmtAttach = false };
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { "libvirt.boot: \"network\" names no device: this machine has no NIC (mgmt_attach is off and it has no network)" }));
+    }
+
+    [Test]
+    public void Validate_RefusesABootEntryGivenTwice()
+    {
+        // Given
+        var config = new LibvirtConfig { BootOrder = ["hd", "network", "hd"] };
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { "libvirt.boot: \"hd\" is given twice: each device boots once, in the order given" }));
+    }
+
+    [Test]
+    public void Validate_RefusesADeviceTheCloudInitSeedTakes()
+    {
+        // Given
+        var config = new LibvirtConfig();
+        config.AddDisk(bus: "scsi", device: "sda");
+
+        // When
+        var errors = Errors(config, m => m.Vm.CloudInit.UserData("#cloud-config\n"));
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { "libvirt.storage: device sda is the cloud-init seed's (vm.cloud_init): give the disk another device name" }));
+    }
+
+    [TestCase("nvram")]
+    [TestCase("nvram_template")]
+    public void Validate_RefusesAnNvramWithoutALoader(string setting)
+    {
+        // Given
+        var config = new LibvirtConfig();
+        config.Set(setting, "/usr/share/OVMF/OVMF_VARS_4M.fd");
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { $"libvirt.{setting}: needs a UEFI firmware: set libvirt.loader too (e.g. /usr/share/OVMF/OVMF_CODE_4M.fd)" }));
+    }
+
+    [TestCase("loader")]
+    [TestCase("nvram")]
+    [TestCase("nvram_template")]
+    [TestCase("emulator_path")]
+    public void Validate_RefusesARelativeFirmwareOrEmulatorPath(string setting)
+    {
+        // Given
+        var config = new LibvirtConfig { Loader = "/usr/share/OVMF/OVMF_CODE_4M.fd" };
+        config.Set(setting, "OVMF.fd");
+
+        // When
+        var errors = Errors(config);
+
+        // Then
+        Assert.That(errors, Is.EqualTo(new[] { $"libvirt.{setting}: must be an absolute path on the libvirt host, got 'OVMF.fd'" }));
+    }
 }

@@ -11,7 +11,7 @@ public class DomainXmlBuilderTests
         DomainType = type,
         MemoryMiB = 1024,
         Cpus = 2,
-        Disks = [new DiskSpec("/var/lib/libvirt/images/lab_web.img", "qcow2", "vda", "virtio", "default")],
+        Disks = [new DiskSpec("/var/lib/libvirt/images/lab_web.img", "qcow2", "vda", "virtio", "default") { BootAs = "hd" }],
         Interfaces =
         [
             new InterfaceSpec("52:54:00:aa:bb:01", "virtio") { Network = "vagrant-libvirt" },
@@ -199,14 +199,128 @@ public class DomainXmlBuilderTests
     }
 
     [Test]
-    public void BootOrder_PutsOrderOnDiskAndFirstNic()
+    public void BootOrder_NumbersTheRootDiskAndEveryNicInTheOrderGiven()
     {
         // When
         var xml = DomainXmlBuilder.Build(Spec() with { BootOrder = ["network", "hd"] });
 
-        // Then
+        // Then: vagrant-libvirt's rule, "network" is each NIC in turn, then the disk; the boot menu is on
         Assert.That(xml.Element("os")?.Elements("boot"), Is.Empty);
-        Assert.That(xml.Descendants("disk").Single().Element("boot")?.Attribute("order")?.Value, Is.EqualTo("2"));
-        Assert.That(xml.Descendants("interface").First().Element("boot")?.Attribute("order")?.Value, Is.EqualTo("1"));
+        Assert.That(xml.Element("os")?.Element("bootmenu")?.Attribute("enable")?.Value, Is.EqualTo("yes"));
+        Assert.That(xml.Descendants("interface").Select(i => i.Element("boot")?.Attribute("order")?.Value), Is.EqualTo(new[] { "1", "2" }));
+        Assert.That(xml.Descendants("disk").Single().Element("boot")?.Attribute("order")?.Value, Is.EqualTo("3"));
+    }
+
+    [Test]
+    public void BootOrder_CdromFirst_NumbersEachCdromBeforeTheRootDisk_AndLeavesOutWhatItDoesNotName()
+    {
+        // Given: two CD-ROMs, an extra disk and the cloud-init seed, which no entry boots
+        var spec = Spec() with
+        {
+            BootOrder = ["cdrom", "hd"],
+            Disks =
+            [
+                .. Spec().Disks.Select(d => d with { BootAs = "hd" }),
+                new DiskSpec("/var/lib/libvirt/images/lab_web-vdb.qcow2", "qcow2", "vdb", "virtio", "default"),
+                new DiskSpec("/srv/iso/install.iso", "raw", "hda", "ide", "default", CdRom: true) { BootAs = "cdrom" },
+                new DiskSpec("/srv/iso/drivers.iso", "raw", "hdb", "ide", "default", CdRom: true) { BootAs = "cdrom" },
+                new DiskSpec("/var/lib/libvirt/images/lab_web-cidata.iso", "raw", "sda", "scsi", "default", CdRom: true),
+            ],
+        };
+
+        // When
+        var xml = DomainXmlBuilder.Build(spec);
+
+        // Then
+        var orders = xml.Descendants("disk").Select(d => (d.Element("target")?.Attribute("dev")?.Value, d.Element("boot")?.Attribute("order")?.Value));
+        Assert.That(orders, Is.EqualTo(new (string?, string?)[] { ("vda", "3"), ("vdb", null), ("hda", "1"), ("hdb", "2"), ("sda", null) }));
+        Assert.That(xml.Descendants("interface").Select(i => i.Element("boot")), Is.All.Null);
+    }
+
+    [Test]
+    public void ExtraDisk_CarriesItsDriverOptions_Shareable_SerialAndWwn()
+    {
+        // Given
+        var extra = new DiskSpec("/pool/shared.img", "raw", "sdb", "scsi", "none", Io: "native", Discard: "unmap")
+        {
+            Shareable = true,
+            Serial = "data-1",
+            Wwn = "0x5000c50015ea71ad",
+            CopyOnRead = "on",
+            DetectZeroes = "unmap",
+        };
+
+        // When
+        var xml = DomainXmlBuilder.Build(Spec() with { Disks = [.. Spec().Disks, extra] });
+
+        // Then
+        var expected = """
+            <disk type='file' device='disk'>
+              <driver name='qemu' type='raw' cache='none' io='native' discard='unmap' copy_on_read='on' detect_zeroes='unmap'/>
+              <source file='/pool/shared.img'/>
+              <target dev='sdb' bus='scsi'/>
+              <shareable/>
+              <serial>data-1</serial>
+              <wwn>0x5000c50015ea71ad</wwn>
+            </disk>
+            """;
+        Assert.That(CanonicalXml.Of(xml.Descendants("disk").Last()), Is.EqualTo(CanonicalXml.Of(expected)));
+        Assert.That(xml.Descendants("controller").Single().Attribute("model")?.Value, Is.EqualTo("virtio-scsi"), "a scsi disk brings its controller");
+    }
+
+    [Test]
+    public void Cdrom_IsReadOnlyRawOnItsBus_LeftOutOfSnapshots()
+    {
+        // When
+        var xml = DomainXmlBuilder.Build(Spec() with { Disks = [.. Spec().Disks, new DiskSpec("/srv/iso/install.iso", "raw", "hda", "ide", "default", CdRom: true)] });
+
+        // Then
+        var expected = """
+            <disk type='file' device='cdrom' snapshot='no'>
+              <driver name='qemu' type='raw' cache='default'/>
+              <source file='/srv/iso/install.iso'/>
+              <target dev='hda' bus='ide'/>
+              <readonly/>
+            </disk>
+            """;
+        Assert.That(CanonicalXml.Of(xml.Descendants("disk").Last()), Is.EqualTo(CanonicalXml.Of(expected)));
+    }
+
+    [Test]
+    public void Firmware_WithAnNvramTemplate_IsReadOnlyPflash_WithAVariableStoreLibvirtNames()
+    {
+        // When
+        var xml = DomainXmlBuilder.Build(Spec() with { Firmware = new Firmware("/usr/share/OVMF/OVMF_CODE_4M.fd", null, "/usr/share/OVMF/OVMF_VARS_4M.fd") });
+
+        // Then
+        var os = xml.Element("os")!;
+        Assert.That(CanonicalXml.Of(os.Element("loader")!), Is.EqualTo(CanonicalXml.Of("<loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.fd</loader>")));
+        Assert.That(CanonicalXml.Of(os.Element("nvram")!), Is.EqualTo(CanonicalXml.Of("<nvram template='/usr/share/OVMF/OVMF_VARS_4M.fd'/>")));
+    }
+
+    [Test]
+    public void Firmware_WithAnNvramPath_NamesThatFile_AndWithoutOneIsARom()
+    {
+        // When
+        var withPath = DomainXmlBuilder.Build(Spec() with { Firmware = new Firmware("/fw/CODE.fd", "/srv/nvram/web_VARS.fd", null) });
+        var rom = DomainXmlBuilder.Build(Spec() with { Firmware = new Firmware("/fw/bios.bin", null, null) });
+
+        // Then
+        Assert.That(withPath.Element("os")?.Element("loader")?.Attribute("type")?.Value, Is.EqualTo("pflash"));
+        Assert.That(withPath.Element("os")?.Element("nvram")?.Value, Is.EqualTo("/srv/nvram/web_VARS.fd"));
+        Assert.That(rom.Element("os")?.Element("loader")?.Attribute("type")?.Value, Is.EqualTo("rom"), "vagrant-libvirt's rule: a loader without nvram is a ROM");
+        Assert.That(rom.Element("os")?.Element("nvram"), Is.Null);
+    }
+
+    [Test]
+    public void EmulatorPath_IsTheFirstDevice()
+    {
+        // When
+        var xml = DomainXmlBuilder.Build(Spec() with { EmulatorPath = "/usr/bin/qemu-system-x86_64" });
+
+        // Then
+        var first = xml.Element("devices")!.Elements().First();
+        Assert.That((first.Name.LocalName, first.Value), Is.EqualTo(("emulator", "/usr/bin/qemu-system-x86_64")));
+        Assert.That(DomainXmlBuilder.Build(Spec()).Descendants("emulator"), Is.Empty);
     }
 }
