@@ -149,12 +149,6 @@ public sealed partial class LibvirtConfig : ProviderConfig
     /// <summary>Attach the management network (vagrant-libvirt's mgmt_attach); SSH goes over it.</summary>
     public bool? MgmtAttach { get; set; }
 
-    /// <summary>
-    /// vagrant-libvirt's host bridge for the management NIC in session mode (<c>qemu_use_session</c>). Refused: vnet
-    /// always puts the management NIC on the libvirt network <see cref="ManagementNetworkName"/>.
-    /// </summary>
-    public string? ManagementNetworkDevice { get; set; }
-
     /// <summary>DNS domain of the management network's dnsmasq (<c>&lt;domain name localOnly='yes'&gt;</c>), used when vnet creates it.</summary>
     public string? ManagementNetworkDomain { get; set; }
 
@@ -422,11 +416,6 @@ public sealed partial class LibvirtConfig : ProviderConfig
 
     private void ValidateManagementNic(Action<string, string> error)
     {
-        if (ManagementNetworkDevice is not null)
-        {
-            error("management_network_device", "is vagrant-libvirt's host bridge for session mode (qemu_use_session), which vnet does not use: the management NIC joins the libvirt network management_network_name");
-        }
-
         if (ManagementNetworkDomain is not null && !Networks.NetworkOptionsValidator.DomainName().IsMatch(ManagementNetworkDomain))
         {
             error("management_network_domain", $"{UserText.Quote(ManagementNetworkDomain)} is not a DNS domain such as lab.local");
@@ -513,10 +502,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
             new Networks.NetworkOptionsValidator(network, errors, NicModelType ?? "virtio").Validate();
         }
 
-        if (NicAdapterCount is { } slots and >= 1 && nics > slots)
-        {
-            errors.Add("libvirt provider", "libvirt.nic_adapter_count", $"the machine has {nics} NICs (management included) and nic_adapter_count is {slots}: raise it or remove networks");
-        }
+        Networks.NetworkOptionsValidator.ValidateAdapterCount(nics, this, errors);
     }
 
     internal static bool IsMac(string mac)

@@ -321,6 +321,15 @@ internal sealed partial class NetworkOptionsValidator(NetworkDefinition network,
     /// <summary>QEMU's limit on virtio-net queue pairs.</summary>
     public const int MaxQueues = 256;
 
+    /// <summary>vagrant-libvirt's <c>nic_adapter_count</c>: the machine's NICs, the management NIC included, must fit in its slots.</summary>
+    public static void ValidateAdapterCount(int nics, LibvirtConfig config, ValidationErrors errors)
+    {
+        if (config.NicAdapterCount is { } slots and >= 1 && nics > slots)
+        {
+            errors.Add("libvirt provider", "libvirt.nic_adapter_count", $"the machine has {nics} NICs (management included) and nic_adapter_count is {slots}: raise it or remove networks");
+        }
+    }
+
     /// <summary>
     /// Why <paramref name="name"/> cannot be a host-side NIC name, or null. Linux names are at most 15 bytes without
     /// '/', ':' or spaces; libvirt discards a name starting with a prefix it generates (vnet, vif, macvtap, macvlan) and

@@ -447,7 +447,6 @@ public class LibvirtConfigTests
         // Given
         var config = new LibvirtConfig
         {
-            ManagementNetworkDevice = "virbr0",
             ManagementNetworkMode = "veryisolated",
             ManagementNetworkMtu = 20,
             ManagementNetworkGuestIpv6 = "maybe",
@@ -463,10 +462,9 @@ public class LibvirtConfigTests
         // Then
         Assert.That(errors.Select(e => e.Split(':')[0]), Is.EquivalentTo(new[]
         {
-            "libvirt.management_network_device", "libvirt.management_network_mode", "libvirt.management_network_mtu", "libvirt.management_network_guest_ipv6",
+            "libvirt.management_network_mode", "libvirt.management_network_mtu", "libvirt.management_network_guest_ipv6",
             "libvirt.management_network_pci_slot", "libvirt.management_network_domain", "libvirt.management_network_model_type", "libvirt.nic_adapter_count",
         }));
-        Assert.That(errors, Has.Some.Contains("management_network_device: is vagrant-libvirt's host bridge for session mode"));
     }
 
     [Test]

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace VagrantNet.Sdk.Config;
 
 /// <summary>
@@ -42,7 +44,12 @@ public sealed class TriggerConfig : ConfigSection
 
     /// <summary>The triggers that fire at <paramref name="stage"/> of <paramref name="action"/> on the machine <paramref name="machine"/>.</summary>
     public IReadOnlyList<TriggerDefinition> For(TriggerStage stage, string action, string machine) =>
-        [.. (stage == TriggerStage.Before ? _before : _after).Where(t => t.Matches(action, machine))];
+        [.. (stage == TriggerStage.Before ? _before : _after).Where(t => Matches(t, action, machine))];
+
+    /// <summary>Vagrant's rule: the action named, or "all" less what it ignores; on every machine, or those only_on matches.</summary>
+    private static bool Matches(TriggerDefinition trigger, string action, string machine) =>
+        (trigger.Action == action || (trigger.Action == All && !trigger.Ignore.Contains(action, StringComparer.Ordinal)))
+        && (trigger.OnlyOn.Length == 0 || trigger.OnlyOn.Any(pattern => Regex.IsMatch(machine, pattern, RegexOptions.None, TimeSpan.FromSeconds(1))));
 
     public override void Merge(ConfigSection other)
     {

@@ -38,11 +38,6 @@ public sealed class TriggerDefinition(string action)
     /// <summary>Actions an <see cref="TriggerConfig.All"/> trigger leaves out.</summary>
     public string[] Ignore { get; set; } = [];
 
-    /// <summary>Whether it fires for <paramref name="action"/> on <paramref name="machine"/>.</summary>
-    public bool Matches(string action, string machine) =>
-        (Action == action || (Action == TriggerConfig.All && !Ignore.Contains(action, StringComparer.Ordinal)))
-        && (OnlyOn.Length == 0 || OnlyOn.Any(pattern => Regex.IsMatch(machine, pattern, RegexOptions.None, TimeSpan.FromSeconds(1))));
-
     internal void Validate(ValidationErrors errors, string setting)
     {
         void Error(string message) => errors.Add("trigger", setting, message);
