@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Providers.Libvirt.Interop;
 using VagrantNet.Providers.Libvirt.Xml;
+using VagrantNet.Sdk.Config;
 using VagrantNet.Sdk.Pipeline;
 
 namespace VagrantNet.Providers.Libvirt.Actions;
@@ -35,9 +36,29 @@ public sealed class UpdateDomainDefinition : IAction
                 context.Machine.Logger.LogDebug("Redefining domain {Domain}:\n{Xml}", domain.Name, current);
                 using var redefined = driver.DefineDomain(current);
             }
+
+            WarnOfDevicesNotApplied(context, config, current);
         }
 
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Disks and NICs are not redefined on an existing machine (their volumes and networks are made at creation): say so
+    /// when the config's count differs from the domain's, rather than let a new disk or network look applied.
+    /// </summary>
+    private static void WarnOfDevicesNotApplied(ActionContext context, LibvirtConfig config, XElement current)
+    {
+        var devices = current.Element("devices");
+        var definedDisks = devices?.Elements("disk").Count(d => (string?)d.Attribute("device") == "disk") ?? 0;
+        var definedNics = devices?.Elements("interface").Count() ?? 0;
+        var wantedDisks = 1 + config.Storage.Count;
+        var wantedNics = context.Machine.Config.Vm.Network.Networks.Count(n => n.Kind != NetworkKind.ForwardedPort) + (config.MgmtAttach == false ? 0 : 1);
+        if (definedDisks != wantedDisks || definedNics != wantedNics)
+        {
+            context.Ui.Warn($"The config gives this machine {wantedDisks} disk(s) and {wantedNics} NIC(s); its domain was created with {definedDisks} and {definedNics}. " +
+                "vnet does not yet add or remove disks and NICs on an existing machine: `vnet destroy` then `vnet up` applies them.");
+        }
     }
 
     /// <summary>The defined type, unless libvirt.driver now asks for another: then decided as at creation (a forced kvm that cannot run fails here).</summary>

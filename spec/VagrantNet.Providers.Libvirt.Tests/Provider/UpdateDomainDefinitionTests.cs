@@ -124,6 +124,33 @@ public class UpdateDomainDefinitionTests : TestDriverSteps
         Assert.That(XElement.Parse(domain.GetXmlDesc()).Element("memory")!.Value, Is.EqualTo("786432"));
     }
 
+    [Test]
+    public async Task ADiskAddedToTheConfigOfAnExistingMachine_IsNamedAsNotApplied()
+    {
+        // Given
+        var machine = await CreatedMachineAsync();
+        machine.LibvirtConfig.AddDisk(size: "1G");
+
+        // When
+        await RunAsync(machine, new ActionBuilder().Use<UpdateDomainDefinition>());
+
+        // Then
+        Assert.That(machine.RecordingUi.Lines, Has.Some.StartsWith("warn: The config gives this machine 2 disk(s) and 2 NIC(s); its domain was created with 1 and 2."));
+    }
+
+    [Test]
+    public async Task AnUnchangedDeviceCount_GivesNoWarning()
+    {
+        // Given
+        var machine = await CreatedMachineAsync();
+
+        // When
+        await RunAsync(machine, new ActionBuilder().Use<UpdateDomainDefinition>());
+
+        // Then
+        Assert.That(machine.RecordingUi.Lines, Has.None.StartsWith("warn:"));
+    }
+
     private XElement DefinedXml(LibvirtTestMachine machine)
     {
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
