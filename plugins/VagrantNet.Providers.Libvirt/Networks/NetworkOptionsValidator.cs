@@ -30,7 +30,7 @@ internal sealed partial class NetworkOptionsValidator(NetworkDefinition network,
             }
             else if (!known.Contains(key, StringComparer.Ordinal))
             {
-                var suggestion = KeySuggestion.Closest(key, known);
+                var suggestion = Spelling.Closest(key, known);
                 var kind = network.Kind == NetworkKind.Public ? "a public_network" : "a private_network";
                 Error(key, $"is not an option of {kind}." +
                     (suggestion is null ? string.Empty : $" Did you mean {LibvirtConfig.Name}__{suggestion}?") +

@@ -1,13 +1,12 @@
-namespace VagrantNet.Providers.Libvirt.Networks;
+namespace VagrantNet.Sdk.Config;
 
-/// <summary>
-/// The known key a mistyped one was probably meant to be, by edit distance (the rule the CLI uses for unknown options,
-/// which lives in VagrantNet.Cli and is not visible to a plugin).
-/// </summary>
-internal static class KeySuggestion
+/// <summary>The known word a mistyped one was probably meant to be: one rule for the CLI's options and the plugins' keys.</summary>
+public static class Spelling
 {
+    /// <summary>The candidate nearest to <paramref name="word"/> by edit distance, when near enough to be a typo; else null.</summary>
     public static string? Closest(string word, IEnumerable<string> candidates)
     {
+        ArgumentNullException.ThrowIfNull(word);
         var best = candidates
             .Select(c => (Candidate: c, Distance: Distance(word, c)))
             .OrderBy(c => c.Distance)
