@@ -80,11 +80,11 @@ internal sealed partial class RubyTranslator
                         : call.Name == "gsub" ? $"{t}.Replace({args[0].Code}, {args[1].Code})" : throw Cannot(call, "'sub' with a string pattern"),
                     CsType.String);
             case "fetch" when target.Type is CsType.Anonymous record && call.Positional.Count is 1 or 2 && RecordKey(call.Positional[0]) is { } field:
-            {
-                var type = record.Field(field) ?? throw Cannot(call.Positional[0], $"the key '{field}', which the hash does not have");
-                var value = $"{t}.{CsLiteral.Name(field)}";
-                return args.Count == 2 ? new Cs($"({value} ?? {Coerce(args[1], type, call).Code})", type) : new Cs(value, type);
-            }
+                {
+                    var type = record.Field(field) ?? throw Cannot(call.Positional[0], $"the key '{field}', which the hash does not have");
+                    var value = $"{t}.{CsLiteral.Name(field)}";
+                    return args.Count == 2 ? new Cs($"({value} ?? {Coerce(args[1], type, call).Code})", type) : new Cs(value, type);
+                }
 
             case "fetch" when target.Type is CsType.Dictionary d && args.Count == 2:
                 return new Cs($"{t}.GetValueOrDefault({args[0].Code}, {Coerce(args[1], d.Value, call).Code})", d.Value);

@@ -278,12 +278,12 @@ internal sealed partial class RubyTranslator
             case CsType.Dictionary dict:
                 return new Cs($"{target.Code}.GetValueOrDefault({Coerce(Expression(key), dict.Key, key).Code})", dict.Value);
             case CsType.Array array:
-            {
-                var at = Expression(key);
-                return at.Code.StartsWith('-') && at.Type == CsType.Int
-                    ? new Cs($"{target.Code}[^{at.Code[1..]}]", array.Element)
-                    : new Cs($"{target.Code}[{Coerce(at, CsType.Int, key).Code}]", array.Element);
-            }
+                {
+                    var at = Expression(key);
+                    return at.Code.StartsWith('-') && at.Type == CsType.Int
+                        ? new Cs($"{target.Code}[^{at.Code[1..]}]", array.Element)
+                        : new Cs($"{target.Code}[{Coerce(at, CsType.Int, key).Code}]", array.Element);
+                }
 
             case CsType.ProviderSettings:
                 return new Cs($"{target.Code}[{Expression(key).Code}]", CsType.Object);

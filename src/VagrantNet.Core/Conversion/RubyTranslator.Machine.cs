@@ -14,18 +14,28 @@ internal sealed partial class RubyTranslator
         {
             "private_network" => ("PrivateNetwork", new Dictionary<string, (string Name, CsType Type)>
             {
-                ["ip"] = ("ip", CsType.String), ["type"] = ("type", CsType.String), ["netmask"] = ("netmask", CsType.String),
-                ["mac"] = ("mac", CsType.String), ["auto_config"] = ("autoConfig", CsType.Bool),
+                ["ip"] = ("ip", CsType.String),
+                ["type"] = ("type", CsType.String),
+                ["netmask"] = ("netmask", CsType.String),
+                ["mac"] = ("mac", CsType.String),
+                ["auto_config"] = ("autoConfig", CsType.Bool),
             }),
             "public_network" => ("PublicNetwork", new Dictionary<string, (string Name, CsType Type)>
             {
-                ["ip"] = ("ip", CsType.String), ["bridge"] = ("bridge", CsType.String), ["netmask"] = ("netmask", CsType.String),
-                ["mac"] = ("mac", CsType.String), ["auto_config"] = ("autoConfig", CsType.Bool),
+                ["ip"] = ("ip", CsType.String),
+                ["bridge"] = ("bridge", CsType.String),
+                ["netmask"] = ("netmask", CsType.String),
+                ["mac"] = ("mac", CsType.String),
+                ["auto_config"] = ("autoConfig", CsType.Bool),
             }),
             "forwarded_port" => ("ForwardedPort", new Dictionary<string, (string Name, CsType Type)>
             {
-                ["guest"] = ("guest", CsType.Int), ["host"] = ("host", CsType.Int), ["protocol"] = ("protocol", CsType.String),
-                ["host_ip"] = ("hostIp", CsType.String), ["guest_ip"] = ("guestIp", CsType.String), ["id"] = ("id", CsType.String),
+                ["guest"] = ("guest", CsType.Int),
+                ["host"] = ("host", CsType.Int),
+                ["protocol"] = ("protocol", CsType.String),
+                ["host_ip"] = ("hostIp", CsType.String),
+                ["guest_ip"] = ("guestIp", CsType.String),
+                ["id"] = ("id", CsType.String),
                 ["auto_correct"] = ("autoCorrect", CsType.Bool),
             }),
             _ => throw Cannot(call.Positional[0], $"the network kind '{kind}'"),
@@ -72,10 +82,15 @@ internal sealed partial class RubyTranslator
         };
         var known = new Dictionary<string, (string Name, CsType Type)>
         {
-            ["type"] = ("type", CsType.String), ["disabled"] = ("disabled", CsType.Bool),
-            ["rsync__exclude"] = ("exclude", new CsType.Array(CsType.String)), ["rsync__args"] = ("args", new CsType.Array(CsType.String)),
-            ["owner"] = ("owner", CsType.String), ["group"] = ("group", CsType.String),
-            ["mount_options"] = ("mountOptions", new CsType.Array(CsType.String)), ["create"] = ("create", CsType.Bool), ["id"] = ("id", CsType.String),
+            ["type"] = ("type", CsType.String),
+            ["disabled"] = ("disabled", CsType.Bool),
+            ["rsync__exclude"] = ("exclude", new CsType.Array(CsType.String)),
+            ["rsync__args"] = ("args", new CsType.Array(CsType.String)),
+            ["owner"] = ("owner", CsType.String),
+            ["group"] = ("group", CsType.String),
+            ["mount_options"] = ("mountOptions", new CsType.Array(CsType.String)),
+            ["create"] = ("create", CsType.Bool),
+            ["id"] = ("id", CsType.String),
         };
         var options = new List<RubyPair>();
         foreach (var pair in call.TrailingHash?.Pairs ?? [])
@@ -141,16 +156,29 @@ internal sealed partial class RubyTranslator
         {
             "shell" => ("Shell", new Dictionary<string, (string Name, CsType Type)>
             {
-                ["name"] = ("name", CsType.String), ["inline"] = ("inline", CsType.String), ["path"] = ("path", CsType.String),
-                ["args"] = ("args", CsType.Object), ["env"] = ("env", CsType.Object), ["privileged"] = ("privileged", CsType.Bool),
-                ["binary"] = ("binary", CsType.Bool), ["upload_path"] = ("uploadPath", CsType.String), ["reset"] = ("reset", CsType.Bool),
-                ["reboot"] = ("reboot", CsType.Bool), ["sensitive"] = ("sensitive", CsType.Bool), ["run"] = ("run", CsType.Object),
-                ["before"] = ("before", CsType.String), ["after"] = ("after", CsType.String),
+                ["name"] = ("name", CsType.String),
+                ["inline"] = ("inline", CsType.String),
+                ["path"] = ("path", CsType.String),
+                ["args"] = ("args", CsType.Object),
+                ["env"] = ("env", CsType.Object),
+                ["privileged"] = ("privileged", CsType.Bool),
+                ["binary"] = ("binary", CsType.Bool),
+                ["upload_path"] = ("uploadPath", CsType.String),
+                ["reset"] = ("reset", CsType.Bool),
+                ["reboot"] = ("reboot", CsType.Bool),
+                ["sensitive"] = ("sensitive", CsType.Bool),
+                ["run"] = ("run", CsType.Object),
+                ["before"] = ("before", CsType.String),
+                ["after"] = ("after", CsType.String),
             }),
             "file" => ("File", new Dictionary<string, (string Name, CsType Type)>
             {
-                ["name"] = ("name", CsType.String), ["source"] = ("source", CsType.String), ["destination"] = ("destination", CsType.String),
-                ["run"] = ("run", CsType.Object), ["before"] = ("before", CsType.String), ["after"] = ("after", CsType.String),
+                ["name"] = ("name", CsType.String),
+                ["source"] = ("source", CsType.String),
+                ["destination"] = ("destination", CsType.String),
+                ["run"] = ("run", CsType.Object),
+                ["before"] = ("before", CsType.String),
+                ["after"] = ("after", CsType.String),
             }),
             _ => throw Cannot(call, $"the {type} provisioner (vnet has shell and file provisioners)"),
         };

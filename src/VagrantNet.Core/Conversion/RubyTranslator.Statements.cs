@@ -88,33 +88,33 @@ internal sealed partial class RubyTranslator
         switch (assign.Target)
         {
             case RubyLocal local:
-            {
-                var value = Expression(assign.Value);
-                if (value.Type == CsType.Void)
                 {
-                    throw Cannot(assign.Value, "an assignment of a value that has no C# equivalent");
-                }
+                    var value = Expression(assign.Value);
+                    if (value.Type == CsType.Void)
+                    {
+                        throw Cannot(assign.Value, "an assignment of a value that has no C# equivalent");
+                    }
 
-                if (Lookup(local.Name) is null)
-                {
-                    Declare(local.Name, value.Type);
-                    _out.Line($"var {CsLiteral.Name(local.Name)} = {value.Code};");
-                }
-                else
-                {
-                    _out.Line($"{CsLiteral.Name(local.Name)} = {value.Code};");
-                }
+                    if (Lookup(local.Name) is null)
+                    {
+                        Declare(local.Name, value.Type);
+                        _out.Line($"var {CsLiteral.Name(local.Name)} = {value.Code};");
+                    }
+                    else
+                    {
+                        _out.Line($"{CsLiteral.Name(local.Name)} = {value.Code};");
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case RubyConstant { Scope: null } constant:
-            {
-                var value = Expression(assign.Value);
-                Declare(constant.Name, value.Type);
-                _out.Line($"var {constant.Name} = {value.Code};");
-                break;
-            }
+                {
+                    var value = Expression(assign.Value);
+                    Declare(constant.Name, value.Type);
+                    _out.Line($"var {constant.Name} = {value.Code};");
+                    break;
+                }
 
             case RubyCall { Receiver: { } receiver } attribute:
                 AttributeAssignment(assign, receiver, attribute.Name);

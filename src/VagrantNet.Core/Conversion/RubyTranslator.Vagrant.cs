@@ -69,27 +69,27 @@ internal sealed partial class RubyTranslator
                 ForEach(call, block.Parameters, new Cs($"Enumerable.Range(0, {receiver.Code})", new CsType.Array(CsType.Int)), block.Body);
                 return;
             case "upto" when call.Positional.Count == 1:
-            {
-                var to = Expression(call.Positional[0]);
-                ForEach(call, block.Parameters, new Cs($"Enumerable.Range({receiver.Code}, {Parenthesized(to)} - {Parenthesized(receiver)} + 1)", new CsType.Array(CsType.Int)), block.Body);
-                return;
-            }
-
-            case "each_with_index":
-            {
-                var element = ElementOf(receiver.Type);
-                var indexed = new Cs($"{receiver.Code}.Select((item, index) => (item, index))", new CsType.Array(new CsType.Tuple([element, CsType.Int])));
-                if (block.Parameters.Count == 3 && element is CsType.Dictionary dict)
                 {
-                    var p = block.Parameters.Select(CsLiteral.Name).ToList();
-                    _out.Line($"foreach (var (({p[0]}, {p[1]}), {p[2]}) in {indexed.Code})");
-                    Block(block.Body, null, (block.Parameters[0], dict.Key), (block.Parameters[1], dict.Value), (block.Parameters[2], CsType.Int));
+                    var to = Expression(call.Positional[0]);
+                    ForEach(call, block.Parameters, new Cs($"Enumerable.Range({receiver.Code}, {Parenthesized(to)} - {Parenthesized(receiver)} + 1)", new CsType.Array(CsType.Int)), block.Body);
                     return;
                 }
 
-                ForEach(call, block.Parameters, indexed, block.Body);
-                return;
-            }
+            case "each_with_index":
+                {
+                    var element = ElementOf(receiver.Type);
+                    var indexed = new Cs($"{receiver.Code}.Select((item, index) => (item, index))", new CsType.Array(new CsType.Tuple([element, CsType.Int])));
+                    if (block.Parameters.Count == 3 && element is CsType.Dictionary dict)
+                    {
+                        var p = block.Parameters.Select(CsLiteral.Name).ToList();
+                        _out.Line($"foreach (var (({p[0]}, {p[1]}), {p[2]}) in {indexed.Code})");
+                        Block(block.Body, null, (block.Parameters[0], dict.Key), (block.Parameters[1], dict.Value), (block.Parameters[2], CsType.Int));
+                        return;
+                    }
+
+                    ForEach(call, block.Parameters, indexed, block.Body);
+                    return;
+                }
 
             default:
                 ForEach(call, block.Parameters, receiver, block.Body);
@@ -166,13 +166,13 @@ internal sealed partial class RubyTranslator
                 _out.Line($"{target.Code}[{CsLiteral.String(name)}] = {Expression(assign.Value).Code};");
                 return;
             case CsType.Config config:
-            {
-                var property = SettableProperty(config.ClrType, name)
-                    ?? throw Cannot(assign, $"the setting '{RubyPathOf(receiver)}.{name}' (vnet has no such setting)");
-                var value = ValueFor(assign.Value, property.PropertyType);
-                _out.Line($"{target.Code}.{property.Name} = {value.Code};");
-                return;
-            }
+                {
+                    var property = SettableProperty(config.ClrType, name)
+                        ?? throw Cannot(assign, $"the setting '{RubyPathOf(receiver)}.{name}' (vnet has no such setting)");
+                    var value = ValueFor(assign.Value, property.PropertyType);
+                    _out.Line($"{target.Code}.{property.Name} = {value.Code};");
+                    return;
+                }
 
             default:
                 throw Cannot(assign, $"setting '{name}' on {Describe(target.Type)}");

@@ -505,30 +505,30 @@ public sealed class RubyLexer
             case 'f': return "\f";
             case 'v': return "\v";
             case 'u' when Peek() == '{':
-            {
-                var end = _text.IndexOf('}', _pos);
-                var code = _text[(_pos + 1)..end];
-                _pos = end + 1;
-                return char.ConvertFromUtf32(int.Parse(code, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-            }
-
-            case 'u':
-            {
-                var code = _text.Substring(_pos, 4);
-                _pos += 4;
-                return ((char)int.Parse(code, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString();
-            }
-
-            case 'x':
-            {
-                var start = _pos;
-                while (_pos - start < 2 && char.IsAsciiHexDigit(Peek()))
                 {
-                    _pos++;
+                    var end = _text.IndexOf('}', _pos);
+                    var code = _text[(_pos + 1)..end];
+                    _pos = end + 1;
+                    return char.ConvertFromUtf32(int.Parse(code, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
                 }
 
-                return ((char)int.Parse(_text[start.._pos], NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString();
-            }
+            case 'u':
+                {
+                    var code = _text.Substring(_pos, 4);
+                    _pos += 4;
+                    return ((char)int.Parse(code, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString();
+                }
+
+            case 'x':
+                {
+                    var start = _pos;
+                    while (_pos - start < 2 && char.IsAsciiHexDigit(Peek()))
+                    {
+                        _pos++;
+                    }
+
+                    return ((char)int.Parse(_text[start.._pos], NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString();
+                }
 
             default: return e.ToString();
         }

@@ -737,11 +737,11 @@ public sealed class RubyParser
                 Advance();
                 return new RubySymbol(t.At, t.Text);
             case RubyTokenKind.Regex:
-            {
-                Advance();
-                var slash = t.Text.LastIndexOf('/');
-                return new RubyRegex(t.At, t.Text[..slash], t.Text[(slash + 1)..]);
-            }
+                {
+                    Advance();
+                    var slash = t.Text.LastIndexOf('/');
+                    return new RubyRegex(t.At, t.Text[..slash], t.Text[(slash + 1)..]);
+                }
 
             case RubyTokenKind.Words:
                 Advance();
@@ -819,73 +819,73 @@ public sealed class RubyParser
         switch (t.Text)
         {
             case "(":
-            {
-                Advance();
-                var body = ParseBody();
-                SkipNewLines();
-                Expect(")");
-                return body.Statements.Count == 1 ? body.Statements[0] : body;
-            }
+                {
+                    Advance();
+                    var body = ParseBody();
+                    SkipNewLines();
+                    Expect(")");
+                    return body.Statements.Count == 1 ? body.Statements[0] : body;
+                }
 
             case "[":
-            {
-                Advance();
-                var items = ParseArgumentsUntil("]");
-                return new RubyArray(t.At, items.SelectMany(i => i is RubyHash { Braced: false } h ? [new RubyHash(h.At, h.Pairs, true)] : new[] { i }).ToList());
-            }
+                {
+                    Advance();
+                    var items = ParseArgumentsUntil("]");
+                    return new RubyArray(t.At, items.SelectMany(i => i is RubyHash { Braced: false } h ? [new RubyHash(h.At, h.Pairs, true)] : new[] { i }).ToList());
+                }
 
             case "{":
                 return ParseHashLiteral();
             case "->":
-            {
-                Advance();
-                var parameters = new List<string>();
-                if (AtOperator("("))
                 {
                     Advance();
-                    ParseParameterList(parameters, ")");
-                }
-                else
-                {
-                    while (Current.Kind == RubyTokenKind.Identifier)
+                    var parameters = new List<string>();
+                    if (AtOperator("("))
                     {
-                        parameters.Add(Advance().Text);
-                        if (AtOperator(","))
+                        Advance();
+                        ParseParameterList(parameters, ")");
+                    }
+                    else
+                    {
+                        while (Current.Kind == RubyTokenKind.Identifier)
                         {
-                            Advance();
+                            parameters.Add(Advance().Text);
+                            if (AtOperator(","))
+                            {
+                                Advance();
+                            }
                         }
                     }
-                }
 
-                RubyBody body;
-                if (AtOperator("{"))
-                {
-                    var open = Advance();
-                    body = InScope(parameters, () => ParseBody(brace: true));
-                    SkipNewLines();
-                    Expect("}");
-                    _ = open;
-                }
-                else if (AtKeyword("do"))
-                {
-                    var open = Advance();
-                    body = InScope(parameters, () => ParseBody());
-                    ExpectKeyword("end", open);
-                }
-                else
-                {
-                    throw Unexpected("'{' or 'do' after '->'");
-                }
+                    RubyBody body;
+                    if (AtOperator("{"))
+                    {
+                        var open = Advance();
+                        body = InScope(parameters, () => ParseBody(brace: true));
+                        SkipNewLines();
+                        Expect("}");
+                        _ = open;
+                    }
+                    else if (AtKeyword("do"))
+                    {
+                        var open = Advance();
+                        body = InScope(parameters, () => ParseBody());
+                        ExpectKeyword("end", open);
+                    }
+                    else
+                    {
+                        throw Unexpected("'{' or 'do' after '->'");
+                    }
 
-                return new RubyLambda(t.At, parameters, body);
-            }
+                    return new RubyLambda(t.At, parameters, body);
+                }
 
             case "::":
-            {
-                Advance();
-                var name = Advance();
-                return new RubyConstant(t.At, null, name.Text);
-            }
+                {
+                    Advance();
+                    var name = Advance();
+                    return new RubyConstant(t.At, null, name.Text);
+                }
 
             default:
                 throw Unexpected();
@@ -951,53 +951,53 @@ public sealed class RubyParser
                 return ParseIf(t);
             case "while":
             case "until":
-            {
-                var condition = ParseNotExpressionNoStatementNoDo();
-                if (AtKeyword("do"))
                 {
-                    Advance();
-                }
-
-                var body = ParseBody();
-                ExpectKeyword("end", t);
-                return new RubyWhile(t.At, condition, body, t.Text == "until");
-            }
-
-            case "for":
-            {
-                var names = new List<string>();
-                do
-                {
-                    if (AtOperator(","))
+                    var condition = ParseNotExpressionNoStatementNoDo();
+                    if (AtKeyword("do"))
                     {
                         Advance();
                     }
 
-                    names.Add(Advance().Text);
-                }
-                while (AtOperator(","));
-
-                if (!AtKeyword("in"))
-                {
-                    throw Unexpected("'in'");
+                    var body = ParseBody();
+                    ExpectKeyword("end", t);
+                    return new RubyWhile(t.At, condition, body, t.Text == "until");
                 }
 
-                Advance();
-                var collection = ParseNotExpressionNoStatementNoDo();
-                if (AtKeyword("do"))
+            case "for":
                 {
+                    var names = new List<string>();
+                    do
+                    {
+                        if (AtOperator(","))
+                        {
+                            Advance();
+                        }
+
+                        names.Add(Advance().Text);
+                    }
+                    while (AtOperator(","));
+
+                    if (!AtKeyword("in"))
+                    {
+                        throw Unexpected("'in'");
+                    }
+
                     Advance();
-                }
+                    var collection = ParseNotExpressionNoStatementNoDo();
+                    if (AtKeyword("do"))
+                    {
+                        Advance();
+                    }
 
-                foreach (var name in names)
-                {
-                    Declare(name);
-                }
+                    foreach (var name in names)
+                    {
+                        Declare(name);
+                    }
 
-                var body = ParseBody();
-                ExpectKeyword("end", t);
-                return new RubyFor(t.At, names, collection, body);
-            }
+                    var body = ParseBody();
+                    ExpectKeyword("end", t);
+                    return new RubyFor(t.At, names, collection, body);
+                }
 
             case "case":
                 return ParseCase(t);
@@ -1007,52 +1007,52 @@ public sealed class RubyParser
                 return ParseDef(t);
             case "class":
             case "module":
-            {
-                var name = Advance().Text;
-                while (AtOperator("::"))
                 {
-                    Advance();
-                    name += "::" + Advance().Text;
-                }
+                    var name = Advance().Text;
+                    while (AtOperator("::"))
+                    {
+                        Advance();
+                        name += "::" + Advance().Text;
+                    }
 
-                if (AtOperator("<"))
-                {
-                    Advance();
-                    ParseTernary();
-                }
+                    if (AtOperator("<"))
+                    {
+                        Advance();
+                        ParseTernary();
+                    }
 
-                var body = InScope([], () => ParseBody(), isolated: true);
-                ExpectKeyword("end", t);
-                return new RubyClass(t.At, t.Text, name, body);
-            }
+                    var body = InScope([], () => ParseBody(), isolated: true);
+                    ExpectKeyword("end", t);
+                    return new RubyClass(t.At, t.Text, name, body);
+                }
 
             case "return":
             case "next":
             case "break":
-            {
-                RubyNode? value = Current.Kind is RubyTokenKind.NewLine or RubyTokenKind.End || AtOperator(";") || AtOperator("}")
-                    || Current.Kind == RubyTokenKind.Keyword && Current.Text is "if" or "unless" or "end"
-                    ? null
-                    : ParseExpression();
-                return new RubyJump(t.At, t.Text, value);
-            }
+                {
+                    RubyNode? value = Current.Kind is RubyTokenKind.NewLine or RubyTokenKind.End || AtOperator(";") || AtOperator("}")
+                        || Current.Kind == RubyTokenKind.Keyword && Current.Text is "if" or "unless" or "end"
+                        ? null
+                        : ParseExpression();
+                    return new RubyJump(t.At, t.Text, value);
+                }
 
             case "defined?":
-            {
-                var paren = AtOperator("(");
-                if (paren)
                 {
-                    Advance();
-                }
+                    var paren = AtOperator("(");
+                    if (paren)
+                    {
+                        Advance();
+                    }
 
-                var operand = ParseExpression();
-                if (paren)
-                {
-                    Expect(")");
-                }
+                    var operand = ParseExpression();
+                    if (paren)
+                    {
+                        Expect(")");
+                    }
 
-                return new RubyCall(t.At, null, "defined?", [operand], null);
-            }
+                    return new RubyCall(t.At, null, "defined?", [operand], null);
+                }
 
             case "yield":
             case "super":
