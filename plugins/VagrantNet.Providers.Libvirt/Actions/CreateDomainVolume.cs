@@ -15,7 +15,7 @@ public sealed class CreateDomainVolume : IAction
     {
         var config = context.LibvirtConfig();
         var image = context.GetOrDefault(LibvirtKeys.BoxImage);
-        if (image is null && config.MachineVirtualSize is null)
+        if (!HasRootDisk(context.Machine.Config, config))
         {
             await next(context).ConfigureAwait(false);
             return;
@@ -40,4 +40,7 @@ public sealed class CreateDomainVolume : IAction
         context.Set(LibvirtKeys.RootVolumePath, volume.GetPath());
         await next(context).ConfigureAwait(false);
     }
+
+    /// <summary>Whether the machine gets a root disk: always from a box, on a box-less machine only with a size.</summary>
+    public static bool HasRootDisk(Sdk.Config.RootConfig machine, LibvirtConfig config) => HasBox.Of(machine) || config.MachineVirtualSize is not null;
 }
