@@ -69,13 +69,13 @@ public class BoxlessMachineTests : TestDriverSteps
         // When
         await RunAsync(machine, LibvirtRecipes.Creation());
 
-        // Then: the storage disk is the only disk (still vdb: vda stays the root disk's name) and boots after the NICs
+        // Then: the storage disk is the only disk (still vdb: vda stays the root disk's name) and boots after the NIC
         using var domain = Libvirt.TryLookupDomain(machine.DomainName)!;
         var xml = XElement.Parse(domain.GetXmlDesc(DomainXmlFlags.Inactive));
         var disk = xml.Descendants("disk").Single();
         Assert.That(disk.Element("target")?.Attribute("dev")?.Value, Is.EqualTo("vdb"));
-        Assert.That(xml.Descendants("interface").Select(i => i.Element("boot")?.Attribute("order")?.Value), Is.EqualTo(new[] { "1", "2" }));
-        Assert.That(disk.Element("boot")?.Attribute("order")?.Value, Is.EqualTo("3"));
+        Assert.That(xml.Descendants("interface").Select(i => i.Element("boot")?.Attribute("order")?.Value), Is.EqualTo(new[] { "1" }), "the management NIC");
+        Assert.That(disk.Element("boot")?.Attribute("order")?.Value, Is.EqualTo("2"));
         Assert.That(VolumeNames(), Has.No.Member(machine.DomainName + ".img"));
     }
 
