@@ -484,6 +484,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
     /// </summary>
     public override void ValidateMachine(RootConfig machine, ValidationErrors errors)
     {
+        ValidateBoxless(machine, errors);
         var networks = machine.Vm.Network.Networks.Where(n => n.Kind != NetworkKind.ForwardedPort).ToList();
         var nics = networks.Count + (MgmtAttach == false ? 0 : 1);
         var seedTaken = Storage.Select(d => d.Device).Concat(Cdroms.Select(c => c.Device)).Contains(Actions.StoragePlan.CloudInitSeedDevice);
