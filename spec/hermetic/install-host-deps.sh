@@ -6,6 +6,7 @@ packages=(
   debootstrap extlinux syslinux-common e2fsprogs fdisk
   rsync openssh-client openssh-server iproute2 sudo nfs-ganesha nfs-ganesha-vfs genisoimage
   podman runc
+  swtpm swtpm-tools
 )
 missing=()
 for p in "${packages[@]}"; do
