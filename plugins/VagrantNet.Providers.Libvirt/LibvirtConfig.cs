@@ -250,6 +250,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
 
     public override void FinalizeDefaults()
     {
+        FinalizeDeviceDefaults();
         QemuUseSession ??= false;
         ConnectViaSsh ??= Host is not null;
         Memory ??= 512;
@@ -279,7 +280,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
         RandomHostname ??= false;
         GraphicsType ??= "vnc";
         GraphicsIp ??= "127.0.0.1";
-        VideoType ??= "cirrus";
+        VideoType ??= VideoAccel3d == true ? "virtio" : "cirrus";
         VideoVram ??= 16384;
         Keymap ??= "en-us";
         Uri ??= LibvirtUri.For(this, System.Environment.GetEnvironmentVariable(LibvirtUri.DefaultUriVariable));
@@ -412,6 +413,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
         }
 
         ValidateStorage(Error);
+        ValidateDevices(Error);
     }
 
     private void ValidateManagementNic(Action<string, string> error)

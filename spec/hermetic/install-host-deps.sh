@@ -7,6 +7,7 @@ packages=(
   rsync openssh-client openssh-server iproute2 sudo nfs-ganesha nfs-ganesha-vfs genisoimage
   podman runc
   isolinux pxelinux ipxe-qemu
+  swtpm swtpm-tools
 )
 missing=()
 for p in "${packages[@]}"; do

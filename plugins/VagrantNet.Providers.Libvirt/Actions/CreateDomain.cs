@@ -163,7 +163,7 @@ public sealed class CreateDomain : IAction
         VideoType = config.VideoType!,
         VideoVram = config.VideoVram!.Value,
         SerialLogFile = SerialLog.PathFor(config, name),
-        GuestAgent = config.QemuUseAgent == true,
+        Devices = GuestDevices.From(config),
         PanicDevice = config.MachineArch is "x86_64" or "i686",
     };
 

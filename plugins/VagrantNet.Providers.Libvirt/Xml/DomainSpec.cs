@@ -63,7 +63,8 @@ public sealed record DomainSpec
 
     public string? SerialLogFile { get; init; }
 
-    public bool GuestAgent { get; init; }
+    /// <summary>TPM, RNG, watchdog, channels, serials, inputs, sound, floppies, passthrough, display extras.</summary>
+    public GuestDevices Devices { get; init; } = new();
 
     /// <summary>A pvpanic device, so that a guest kernel that panics makes libvirt report the domain crashed.</summary>
     public bool PanicDevice { get; init; }
