@@ -157,9 +157,6 @@ public sealed partial class LibvirtConfig
     /// <summary>The virtio port the QEMU guest agent listens on.</summary>
     public const string GuestAgentChannel = "org.qemu.guest_agent.0";
 
-    /// <summary>The USB controller the domain gets: the configured one, else qemu-xhci when USB devices need one.</summary>
-    public UsbControllerDevice? EffectiveUsbController() =>
-        UsbctlDev ?? (Usbs.Count > 0 || Redirdevs.Count > 0 ? new UsbControllerDevice("qemu-xhci", null) : null);
 
     private void FinalizeDeviceDefaults()
     {

@@ -158,6 +158,7 @@ public sealed class CreateDomain : IAction
         GraphicsType = config.GraphicsType!,
         GraphicsIp = config.GraphicsIp!,
         GraphicsPort = config.GraphicsPort,
+        GraphicsAutoport = config.GraphicsAutoport ?? config.GraphicsPort is null or -1,
         GraphicsPassword = config.GraphicsPassword,
         Keymap = config.Keymap!,
         VideoType = config.VideoType!,

@@ -53,6 +53,9 @@ public sealed record DomainSpec
 
     public int? GraphicsPort { get; init; }
 
+    /// <summary>Whether libvirt picks the display's port (validation keeps it consistent with <see cref="GraphicsPort"/>).</summary>
+    public bool GraphicsAutoport { get; init; } = true;
+
     public string? GraphicsPassword { get; init; }
 
     public string Keymap { get; init; } = "en-us";

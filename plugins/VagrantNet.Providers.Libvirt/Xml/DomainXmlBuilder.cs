@@ -189,7 +189,7 @@ public static class DomainXmlBuilder
         {
             var graphics = new XElement("graphics", new XAttribute("type", spec.GraphicsType),
                 new XAttribute("port", spec.GraphicsPort?.ToString(CultureInfo.InvariantCulture) ?? "-1"),
-                new XAttribute("autoport", spec.GraphicsPort is null ? "yes" : "no"),
+                new XAttribute("autoport", spec.GraphicsAutoport ? "yes" : "no"),
                 new XAttribute("keymap", spec.Keymap),
                 new XElement("listen", new XAttribute("type", "address"), new XAttribute("address", spec.GraphicsIp)));
             graphics.Add(new XAttribute("listen", spec.GraphicsIp));

@@ -61,7 +61,8 @@ public sealed record GuestDevices
         Inputs = config.Inputs.Count > 0 ? [.. config.Inputs] : [DefaultInput],
         Sound = config.SoundType,
         Floppies = WithDevices(config.Floppies),
-        UsbController = config.EffectiveUsbController(),
+        // The configured controller, else qemu-xhci when USB devices need one.
+        UsbController = config.UsbctlDev ?? (config.Usbs.Count > 0 || config.Redirdevs.Count > 0 ? new UsbControllerDevice("qemu-xhci", null) : null),
         Usbs = [.. config.Usbs],
         Redirdevs = [.. config.Redirdevs],
         Redirfilters = [.. config.Redirfilters],

@@ -1,6 +1,7 @@
 using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Providers.Libvirt.Interop;
 using VagrantNet.Providers.Libvirt.Tests.Interop;
+using VagrantNet.Providers.Libvirt.Xml;
 using VagrantNet.Sdk.Config;
 
 namespace VagrantNet.Providers.Libvirt.Tests.Provider;
@@ -109,7 +110,7 @@ public class DeviceConfigTests
         Assert.That((config.VideoType, config.GraphicsGl, config.Rng), Is.EqualTo(("virtio", true, true)));
         Assert.That(config.HostDeviceExcludePrefixes, Is.EqualTo(new[] { "docker", "macvtap", "virbr", "vnet" }));
         Assert.That(config.EffectiveChannels().Select(c => (c.Type, c.TargetName)), Is.EqualTo(new[] { ("unix", LibvirtConfig.GuestAgentChannel), ("spicevmc", "com.redhat.spice.0") }));
-        Assert.That(config.EffectiveUsbController(), Is.Null, "no USB device: libvirt's own controller");
+        Assert.That(GuestDevices.From(config).UsbController, Is.Null, "no USB device: libvirt's own controller");
     }
 
     [Test]
@@ -127,10 +128,10 @@ public class DeviceConfigTests
     {
         var config = new LibvirtConfig();
         config.AddUsb(vendor: "0x1234", product: "0x5678");
-        Assert.That(config.EffectiveUsbController(), Is.EqualTo(new UsbControllerDevice("qemu-xhci", null)));
+        Assert.That(GuestDevices.From(config).UsbController, Is.EqualTo(new UsbControllerDevice("qemu-xhci", null)));
 
         config.UsbController("nec-xhci", ports: 8);
-        Assert.That(config.EffectiveUsbController(), Is.EqualTo(new UsbControllerDevice("nec-xhci", 8)));
+        Assert.That(GuestDevices.From(config).UsbController, Is.EqualTo(new UsbControllerDevice("nec-xhci", 8)));
     }
 
     [TestCase("tpm_model", "tpm-crb")]
