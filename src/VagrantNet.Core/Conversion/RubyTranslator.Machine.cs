@@ -136,6 +136,11 @@ internal sealed partial class RubyTranslator
             type = first;
         }
 
+        if (type is not ("shell" or "file"))
+        {
+            throw Cannot(call, $"the {type} provisioner (vnet has shell and file provisioners)");
+        }
+
         if (call.Block is { } block)
         {
             // provision "shell" do |s| s.inline = "..." end: the assignments are the provisioner's options.
