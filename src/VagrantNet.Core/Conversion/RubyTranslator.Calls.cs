@@ -88,7 +88,7 @@ internal sealed partial class RubyTranslator
 
             case "fetch" when target.Type is CsType.Dictionary d && args.Count == 2:
                 return new Cs($"{t}.GetValueOrDefault({args[0].Code}, {Coerce(args[1], d.Value, call).Code})", d.Value);
-            case "map" or "collect" when call.Block is { Parameters.Count: 1 } block:
+            case "map" or "collect" when call.Block is { } block:
                 return Lambda(target, "Select", block, array: true);
             case "select" or "filter" when call.Block is { Parameters.Count: 1 } block:
                 return Lambda(target, "Where", block, array: true, keepElement: true);
@@ -116,12 +116,46 @@ internal sealed partial class RubyTranslator
             throw Cannot(block, "a block of more than one expression in a method call");
         }
 
-        var parameter = block.Parameters[0];
+        var element = ElementOf(target.Type);
         Cs? body = null;
-        InScope(() => body = Expression(block.Body.Statements[0]), (parameter, ElementOf(target.Type)));
-        var code = negate ? Not(body!.Code) : body!.Code;
-        var type = keepElement ? target.Type : new CsType.Array(body.Type);
-        return new Cs($"{target.Code}.{linq}({CsLiteral.Name(parameter)} => {code}){(array ? ".ToArray()" : string.Empty)}", type);
+        if (block.Parameters.Count == 1)
+        {
+            var parameter = block.Parameters[0];
+            InScope(() => body = Expression(block.Body.Statements[0]), (parameter, element));
+            var code = negate ? Not(body!.Code) : body!.Code;
+            var type = keepElement ? target.Type : new CsType.Array(body.Type);
+            return new Cs($"{target.Code}.{linq}({CsLiteral.Name(parameter)} => {code}){(array ? ".ToArray()" : string.Empty)}", type);
+        }
+
+        // |a, b| over pairs or tuples: the lambda deconstructs its one argument.
+        IReadOnlyList<CsType> parts = element switch
+        {
+            CsType.Tuple t when t.Items.Count == block.Parameters.Count => t.Items,
+            CsType.Dictionary d when block.Parameters.Count == 2 => [d.Key, d.Value],
+            _ => throw Cannot(block, $"a block with |{string.Join(", ", block.Parameters)}| over {Describe(target.Type)}"),
+        };
+        var members = element is CsType.Dictionary ? ["Key", "Value"] : parts.Select((_, i) => $"Item{i + 1}").ToArray();
+        for (var i = 0; i < block.Parameters.Count; i++)
+        {
+            _aliases[block.Parameters[i]] = "item." + members[i];
+        }
+
+        try
+        {
+            InScope(() => body = Expression(block.Body.Statements[0]), [.. block.Parameters.Select((p, i) => (p, parts[i]))]);
+        }
+        finally
+        {
+            foreach (var parameter in block.Parameters)
+            {
+                _aliases.Remove(parameter);
+            }
+        }
+
+        var result = negate ? Not(body!.Code) : body!.Code;
+        return new Cs(
+            $"{target.Code}.{linq}(item => {result}){(array ? ".ToArray()" : string.Empty)}",
+            keepElement ? target.Type : new CsType.Array(body.Type));
     }
 
     private Cs FunctionCall(RubyCall call)

@@ -24,7 +24,8 @@ internal sealed partial class RubyTranslator
         RubyTernary t => Ternary(t),
         RubyCall c => CallExpression(c),
         RubyRange r => Range(r),
-        RubyIf { Modifier: false } i => throw Cannot(i, "an 'if' used as a value (write it as a ternary)"),
+        RubyIf { Modifier: false } i => IfValue(i),
+        RubyCase c => CaseValue(c),
         _ => throw Cannot(node, $"the Ruby {Kind(node)}"),
     };
 
@@ -51,7 +52,7 @@ internal sealed partial class RubyTranslator
         }
 
         var type = Lookup(local.Name) ?? throw Cannot(local, $"the variable '{local.Name}'");
-        return new Cs(CsLiteral.Name(local.Name), type);
+        return new Cs(_aliases.TryGetValue(local.Name, out var alias) ? alias : CsLiteral.Name(local.Name), type);
     }
 
     private Cs Constant(RubyConstant constant)
@@ -330,13 +331,25 @@ internal sealed partial class RubyTranslator
 
                 var type = left.Type == CsType.String || rhs.Type == CsType.String ? CsType.String
                     : left.Type == CsType.Double || rhs.Type == CsType.Double ? CsType.Double : left.Type;
-                return new Cs($"{Parenthesized(left)} {binary.Operator} {Parenthesized(rhs)}", type);
+                var l = Binds(binary.Left, binary.Operator, right: false) ? left.Code : $"({left.Code})";
+                var r = Binds(binary.Right, binary.Operator, right: true) ? rhs.Code : $"({rhs.Code})";
+                return new Cs($"{l} {binary.Operator} {r}", type);
             case "**":
                 return new Cs($"Math.Pow({left.Code}, {rhs.Code})", CsType.Double);
             default:
                 throw Cannot(binary, $"the operator '{binary.Operator}'");
         }
     }
+
+    private static int Precedence(string op) => op switch { "*" or "/" or "%" => 2, "+" or "-" => 1, _ => 0 };
+
+    /// <summary>Whether an operand needs no parentheses beside <paramref name="op"/> (C# and Ruby share these precedences).</summary>
+    private static bool Binds(RubyNode operand, string op, bool right) => operand switch
+    {
+        RubyBinary b when Precedence(b.Operator) > 0 => right ? Precedence(b.Operator) > Precedence(op) : Precedence(b.Operator) >= Precedence(op),
+        RubyBinary or RubyTernary or RubyIf or RubyCase => false,
+        _ => true,
+    };
 
     private static string Parenthesized(Cs cs) => cs.Code.Contains(' ') && !cs.Code.StartsWith('(') && !cs.Code.StartsWith('$') && !cs.Code.StartsWith('"') ? $"({cs.Code})" : cs.Code;
 
@@ -395,6 +408,40 @@ internal sealed partial class RubyTranslator
         return new Cs($"{Condition(ternary.Condition)} ? {Coerce(then, type, ternary.Then).Code} : {Coerce(otherwise, type, ternary.Else).Code}", type);
     }
 
+    /// <summary>An <c>if</c> used as a value, each branch one expression: a ternary.</summary>
+    private Cs IfValue(RubyIf branch)
+    {
+        if (branch.Then.Statements.Count != 1 || branch.Else is null or RubyBody { Statements.Count: not 1 })
+        {
+            throw Cannot(branch, "an 'if' used as a value whose branches are not one expression each");
+        }
+
+        var otherwise = branch.Else is RubyBody body ? body.Statements[0] : branch.Else;
+        var condition = branch.Unless ? new RubyUnary(branch.At, "!", branch.Condition) : branch.Condition;
+        return Ternary(new RubyTernary(branch.At, condition, branch.Then.Statements[0], otherwise));
+    }
+
+    /// <summary>A <c>case</c> used as a value, each branch one expression: a chain of ternaries.</summary>
+    private Cs CaseValue(RubyCase @case)
+    {
+        if (@case.Subject is null || @case.Else is not { Statements.Count: 1 } || @case.Whens.Any(w => w.Body.Statements.Count != 1))
+        {
+            throw Cannot(@case, "a 'case' used as a value whose branches are not one expression each, with an else");
+        }
+
+        var subject = Expression(@case.Subject);
+        var values = @case.Whens.Select(w => Expression(w.Body.Statements[0])).Append(Expression(@case.Else.Statements[0])).ToList();
+        var type = Unify(values.Select(v => v.Type));
+        var code = Coerce(values[^1], type, @case.Else).Code;
+        for (var i = @case.Whens.Count - 1; i >= 0; i--)
+        {
+            var tests = string.Join(" || ", @case.Whens[i].Values.Select(v => $"{subject.Code} == {Expression(v).Code}"));
+            code = $"{tests} ? {Coerce(values[i], type, @case.Whens[i].Body).Code}\n    : {code}";
+        }
+
+        return new Cs(code, type);
+    }
+
     private Cs Range(RubyRange range)
     {
         var from = Coerce(Expression(range.From), CsType.Int, range.From);
@@ -426,8 +473,21 @@ internal sealed partial class RubyTranslator
             : "true";
     }
 
-    private static string Not(string condition) =>
-        condition.EndsWith(" is null", StringComparison.Ordinal) && condition.Count(c => c == ' ') == 2
-            ? condition[..^" is null".Length] + " is not null"
-            : condition.StartsWith("!(", StringComparison.Ordinal) && condition.EndsWith(')') ? condition[2..^1] : $"!({condition})";
+    private static string Not(string condition)
+    {
+        if (!condition.Contains("||", StringComparison.Ordinal) && !condition.Contains("&&", StringComparison.Ordinal) && !condition.Contains('?', StringComparison.Ordinal))
+        {
+            if (condition.EndsWith(" is not null", StringComparison.Ordinal))
+            {
+                return condition[..^" is not null".Length] + " is null";
+            }
+
+            if (condition.EndsWith(" is null", StringComparison.Ordinal))
+            {
+                return condition[..^" is null".Length] + " is not null";
+            }
+        }
+
+        return condition.StartsWith("!(", StringComparison.Ordinal) && condition.EndsWith(')') ? condition[2..^1] : $"!({condition})";
+    }
 }

@@ -42,29 +42,7 @@ internal sealed partial class RubyTranslator
         };
 
         var arguments = new List<string>();
-        var options = new List<RubyPair>();
-        foreach (var pair in pairs)
-        {
-            var key = RecordKey(pair.Key) ?? throw Cannot(pair.Key, "a network option name that is not a literal");
-            if (known.TryGetValue(key, out var parameter))
-            {
-                arguments.Add($"{parameter.Name}: {Coerce(Expression(pair.Value), parameter.Type, pair.Value).Code}");
-            }
-            else if (kind == "forwarded_port")
-            {
-                throw Cannot(pair.Key, $"the forwarded port option '{key}'");
-            }
-            else
-            {
-                options.Add(pair);
-            }
-        }
-
-        if (options.Count > 0)
-        {
-            arguments.Add("options: " + OptionsDictionary(options));
-        }
-
+        NamedAndOptions(pairs, known, arguments, "network", refuseUnknown: kind == "forwarded_port" ? "forwarded port" : null);
         _out.Line($"{vm.Code}.Network.{method}({string.Join(", ", arguments)});");
     }
 
@@ -92,13 +70,27 @@ internal sealed partial class RubyTranslator
             ["create"] = ("create", CsType.Bool),
             ["id"] = ("id", CsType.String),
         };
+        NamedAndOptions(call.TrailingHash?.Pairs ?? [], known, arguments, "synced folder", refuseUnknown: null);
+        _out.Line($"{vm.Code}.SyncedFolder({string.Join(", ", arguments)});");
+    }
+
+    /// <summary>
+    /// Keyword arguments: those vnet has a parameter for become named arguments, the rest the provider-scoped
+    /// <c>options</c> dictionary (or, where <paramref name="refuseUnknown"/> names the call, a refusal).
+    /// </summary>
+    private void NamedAndOptions(IEnumerable<RubyPair> pairs, Dictionary<string, (string Name, CsType Type)> known, List<string> arguments, string what, string? refuseUnknown)
+    {
         var options = new List<RubyPair>();
-        foreach (var pair in call.TrailingHash?.Pairs ?? [])
+        foreach (var pair in pairs)
         {
-            var key = RecordKey(pair.Key) ?? throw Cannot(pair.Key, "a synced folder option name that is not a literal");
+            var key = RecordKey(pair.Key) ?? throw Cannot(pair.Key, $"a {what} option name that is not a literal");
             if (known.TryGetValue(key, out var parameter))
             {
                 arguments.Add($"{parameter.Name}: {Coerce(Expression(pair.Value), parameter.Type, pair.Value).Code}");
+            }
+            else if (refuseUnknown is not null)
+            {
+                throw Cannot(pair.Key, $"the {refuseUnknown} option '{key}'");
             }
             else
             {
@@ -110,8 +102,6 @@ internal sealed partial class RubyTranslator
         {
             arguments.Add("options: " + OptionsDictionary(options));
         }
-
-        _out.Line($"{vm.Code}.SyncedFolder({string.Join(", ", arguments)});");
     }
 
     private void Provision(RubyCall call, Cs vm)
@@ -134,6 +124,11 @@ internal sealed partial class RubyTranslator
         else
         {
             type = first;
+        }
+
+        if (type is not ("shell" or "file"))
+        {
+            throw Cannot(call, $"the {type} provisioner (vnet has shell and file provisioners)");
         }
 
         if (call.Block is { } block)

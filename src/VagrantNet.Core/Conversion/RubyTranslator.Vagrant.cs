@@ -363,6 +363,8 @@ internal sealed partial class RubyTranslator
             var value = wanted is null ? Expression(p.Value) : Coerce(Expression(p.Value), wanted, p.Value);
             return $"[{key}] = {value.Code}";
         }).ToList();
-        return $"new Dictionary<string, {valueType}> {{ {string.Join(", ", entries)} }}";
+        return entries.Count <= 2
+            ? $"new Dictionary<string, {valueType}> {{ {string.Join(", ", entries)} }}"
+            : $"new Dictionary<string, {valueType}>\n{{\n    {string.Join(",\n    ", entries)},\n}}";
     }
 }

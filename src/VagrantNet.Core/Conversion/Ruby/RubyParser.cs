@@ -289,7 +289,7 @@ public sealed class RubyParser
                 Declare(local.Name);
             }
 
-            return new RubyAssign(left.At, target, value);
+            return new RubyAssign(StartOf(left), target, value);
         }
 
         if (Current.Kind == RubyTokenKind.Operator && Current.Text.Length >= 2 && Current.Text[^1] == '='
@@ -303,11 +303,19 @@ public sealed class RubyParser
                 Declare(local.Name);
             }
 
-            return new RubyOpAssign(left.At, target, op, ParseAssignment());
+            return new RubyOpAssign(StartOf(left), target, op, ParseAssignment());
         }
 
         return left;
     }
+
+    /// <summary>Where an expression begins: <c>config</c> of <c>config.vm.box</c>, not <c>box</c>.</summary>
+    private static RubyPosition StartOf(RubyNode node) => node switch
+    {
+        RubyCall { Receiver: { } receiver } => StartOf(receiver),
+        RubyIndex index => StartOf(index.Target),
+        _ => node.At,
+    };
 
     private static bool IsAssignable(RubyNode node) => node switch
     {
