@@ -282,6 +282,10 @@ public sealed partial class LibvirtConfig : ProviderConfig
         VideoType ??= "cirrus";
         VideoVram ??= 16384;
         Keymap ??= "en-us";
+        Features ??= ["acpi", "apic", "pae"];
+        MemballoonEnabled ??= true;
+        ClockOffset ??= "utc";
+        DiskControllerModel ??= "virtio-scsi";
         Uri ??= LibvirtUri.For(this, System.Environment.GetEnvironmentVariable(LibvirtUri.DefaultUriVariable));
     }
 
@@ -412,6 +416,10 @@ public sealed partial class LibvirtConfig : ProviderConfig
         }
 
         ValidateStorage(Error);
+        ValidateCpu(Error);
+        ValidateClock(Error);
+        ValidateSysinfo(Error);
+        ValidateDiskDriver(Error);
     }
 
     private void ValidateManagementNic(Action<string, string> error)

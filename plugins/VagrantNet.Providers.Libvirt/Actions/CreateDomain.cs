@@ -93,7 +93,13 @@ public sealed class CreateDomain : IAction
         var name = context.Get(LibvirtKeys.DomainName);
         var disks = new List<DiskSpec>
         {
-            new(context.Get(LibvirtKeys.RootVolumePath), "qcow2", StoragePlan.RootDevice(config), config.DiskBus!, config.DiskDriverCache!, config.DiskDriverIo, config.DiskDriverDiscard) { BootAs = "hd" },
+            new(context.Get(LibvirtKeys.RootVolumePath), "qcow2", StoragePlan.RootDevice(config), config.DiskBus!, config.DiskDriverCache!, config.DiskDriverIo, config.DiskDriverDiscard)
+            {
+                BootAs = "hd",
+                DetectZeroes = config.DiskDriverDetectZeroes,
+                CopyOnRead = config.DiskDriverCopyOnRead,
+                AddressType = config.DiskAddressType,
+            },
         };
         foreach (var (planned, path) in context.GetOrDefault(LibvirtKeys.ExtraDisks) ?? [])
         {
@@ -105,6 +111,7 @@ public sealed class CreateDomain : IAction
                 Wwn = disk.Wwn,
                 CopyOnRead = disk.CopyOnRead,
                 DetectZeroes = disk.DetectZeroes,
+                AddressType = config.DiskAddressType,
             });
         }
 
@@ -132,7 +139,7 @@ public sealed class CreateDomain : IAction
     /// What the config alone says of the domain, without its disks and NICs: the part a later start compares with the
     /// defined domain (<see cref="UpdateDomainDefinition"/>).
     /// </summary>
-    internal static DomainSpec FromConfig(LibvirtConfig config, string name, string domainType) => new()
+    internal static DomainSpec FromConfig(LibvirtConfig config, string name, string domainType) => new DomainSpec()
     {
         Name = name,
         DomainType = domainType,
@@ -161,7 +168,7 @@ public sealed class CreateDomain : IAction
         SerialLogFile = SerialLog.PathFor(config, name),
         GuestAgent = config.QemuUseAgent == true,
         PanicDevice = config.MachineArch is "x86_64" or "i686",
-    };
+    }.WithTuning(config);
 
     /// <summary>vda, vdb... for virtio; sda... for scsi/sata; hda... for ide.</summary>
     public static string DeviceName(string bus, int index) =>
