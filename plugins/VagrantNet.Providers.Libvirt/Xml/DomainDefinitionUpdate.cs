@@ -12,7 +12,7 @@ public sealed record DomainSettingChange(string Setting, string Was, string Now)
 /// the XML the config gives today; only a setting whose readings differ is copied over, so an unchanged config never
 /// redefines the domain.
 /// </summary>
-public static class DomainDefinitionUpdate
+public static partial class DomainDefinitionUpdate
 {
     /// <param name="Key">What is compared.</param>
     /// <param name="Show">What the user is told (a password is never shown).</param>
@@ -47,6 +47,7 @@ public static class DomainDefinitionUpdate
             }
         }
 
+        ApplyTuning(current, desired, changes);
         return changes;
     }
 
@@ -65,7 +66,11 @@ public static class DomainDefinitionUpdate
             return 0;
         }
 
-        var bytes = (memory.Attribute("unit")?.Value ?? "KiB") switch
+        return Bytes(value, memory.Attribute("unit")?.Value ?? "KiB") / (1024 * 1024);
+    }
+
+    /// <summary>A size in libvirt's units, in bytes (0 for a unit libvirt does not have).</summary>
+    private static long Bytes(long value, string unit) => unit switch
         {
             "b" or "bytes" => value,
             "KB" => value * 1000,
@@ -78,10 +83,8 @@ public static class DomainDefinitionUpdate
             "T" or "TiB" => value * 1024L * 1024 * 1024 * 1024,
             _ => 0,
         };
-        return bytes / (1024 * 1024);
-    }
 
-    /// <summary>Mode, model and wanted features: libvirt adds attributes of its own (check, match) that no config sets.</summary>
+    /// <summary>Mode and model (the features are cpu_features'): libvirt adds attributes of its own (check, match) that no config sets.</summary>
     private static string Cpu(XElement domain)
     {
         if (domain.Element("cpu") is not { } cpu)
@@ -91,11 +94,7 @@ public static class DomainDefinitionUpdate
 
         var mode = cpu.Attribute("mode")?.Value ?? "custom";
         var model = cpu.Element("model")?.Value.Trim();
-        var features = cpu.Elements("feature")
-            .Where(f => f.Attribute("policy")?.Value is not ("disable" or "forbid"))
-            .Select(f => "+" + f.Attribute("name")?.Value)
-            .Order(StringComparer.Ordinal);
-        return string.Join(' ', new[] { mode, model }.Concat(features).Where(part => !string.IsNullOrEmpty(part)));
+        return string.Join(' ', new[] { mode, model }.Where(part => !string.IsNullOrEmpty(part)));
     }
 
     private static string Graphics(XElement domain, bool showPassword)
