@@ -13,7 +13,8 @@ internal static class CpuXml
 
     public static XElement? Cpu(DomainSpec spec)
     {
-        var mode = spec.CpuMode is "none" ? null : spec.CpuMode;
+        var mode = spec.CpuMode ?? (spec.DomainType == "kvm" ? "host-model" : null);
+        mode = mode is "none" ? null : mode;
 
         // libvirt refuses features without a CPU model: under TCG with no cpu_mode, name QEMU's default model.
         if (mode is null && spec.CpuFeatures.Count > 0)

@@ -35,16 +35,16 @@ public static partial class DomainDefinitionUpdate
 
     private static PairedSetting Plain(string name, Func<XElement, string> key, Action<XElement, XElement> copy) => new(name, (domain, _) => key(domain), copy);
 
-    private static void ApplyTuning(XElement current, XElement desired, List<DomainSettingChange> changes)
+    private static List<(PairedSetting Setting, DomainSettingChange Change)> TuningChanges(XElement current, XElement desired) =>
+        [.. TuningSettings.Select(setting => (setting, Change: new DomainSettingChange(setting.Name, setting.Key(current, desired), setting.Key(desired, desired))))
+            .Where(s => s.Change.Was != s.Change.Now)];
+
+    private static void ApplyTuning(XElement current, XElement desired, List<(PairedSetting Setting, DomainSettingChange Change)> tuning, List<DomainSettingChange> changes)
     {
-        foreach (var setting in TuningSettings)
+        foreach (var (setting, change) in tuning)
         {
-            var (was, now) = (setting.Key(current, desired), setting.Key(desired, desired));
-            if (was != now)
-            {
-                changes.Add(new DomainSettingChange(setting.Name, was, now));
-                setting.Copy(current, desired);
-            }
+            changes.Add(change);
+            setting.Copy(current, desired);
         }
     }
 
@@ -97,7 +97,8 @@ public static partial class DomainDefinitionUpdate
             return "(none)";
         }
 
-        var plain = features.Elements().Where(e => e.Name.LocalName is not ("kvm" or "hyperv")).Select(e => e.Name.LocalName + Attributes(e));
+        // libvirt writes an on/off feature given as <pmu/> as <pmu state='on'/>.
+        var plain = features.Elements().Where(e => e.Name.LocalName is not ("kvm" or "hyperv")).Select(e => (e.Name.LocalName + Attributes(e)).Replace(" state=on", string.Empty, StringComparison.Ordinal));
         var kvm = features.Element("kvm")?.Elements().Select(e => "kvm." + e.Name.LocalName + Attributes(e)) ?? [];
         var hyperv = features.Element("hyperv")?.Elements().Select(e => "hyperv." + e.Name.LocalName + Attributes(e)) ?? [];
         return Joined(plain.Concat(kvm).Concat(hyperv).Order(StringComparer.Ordinal));

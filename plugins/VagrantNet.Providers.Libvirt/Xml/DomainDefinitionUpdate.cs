@@ -37,6 +37,8 @@ public static partial class DomainDefinitionUpdate
     /// </summary>
     public static IReadOnlyList<DomainSettingChange> Apply(XElement current, XElement desired)
     {
+        // Read before anything is copied: cpu_mode copies the whole <cpu> that the tuning settings also read.
+        var tuning = TuningChanges(current, desired);
         var changes = new List<DomainSettingChange>();
         foreach (var setting in Settings)
         {
@@ -47,7 +49,7 @@ public static partial class DomainDefinitionUpdate
             }
         }
 
-        ApplyTuning(current, desired, changes);
+        ApplyTuning(current, desired, tuning, changes);
         return changes;
     }
 
