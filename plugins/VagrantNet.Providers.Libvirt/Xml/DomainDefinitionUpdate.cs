@@ -73,18 +73,18 @@ public static partial class DomainDefinitionUpdate
 
     /// <summary>A size in libvirt's units, in bytes (0 for a unit libvirt does not have).</summary>
     private static long Bytes(long value, string unit) => unit switch
-        {
-            "b" or "bytes" => value,
-            "KB" => value * 1000,
-            "k" or "KiB" => value * 1024,
-            "MB" => value * 1000 * 1000,
-            "M" or "MiB" => value * 1024 * 1024,
-            "GB" => value * 1000 * 1000 * 1000,
-            "G" or "GiB" => value * 1024 * 1024 * 1024,
-            "TB" => value * 1000L * 1000 * 1000 * 1000,
-            "T" or "TiB" => value * 1024L * 1024 * 1024 * 1024,
-            _ => 0,
-        };
+    {
+        "b" or "bytes" => value,
+        "KB" => value * 1000,
+        "k" or "KiB" => value * 1024,
+        "MB" => value * 1000 * 1000,
+        "M" or "MiB" => value * 1024 * 1024,
+        "GB" => value * 1000 * 1000 * 1000,
+        "G" or "GiB" => value * 1024 * 1024 * 1024,
+        "TB" => value * 1000L * 1000 * 1000 * 1000,
+        "T" or "TiB" => value * 1024L * 1024 * 1024 * 1024,
+        _ => 0,
+    };
 
     /// <summary>Mode and model (the features are cpu_features'): libvirt adds attributes of its own (check, match) that no config sets.</summary>
     private static string Cpu(XElement domain)
