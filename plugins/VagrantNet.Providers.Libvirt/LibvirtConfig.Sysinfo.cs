@@ -49,7 +49,7 @@ public sealed partial class LibvirtConfig
             {
                 error("sysinfo", $"entry {index} ({block}{(entry.Name is null ? string.Empty : "." + entry.Name)}): needs a value");
             }
-            else if (block == "system" && entry.Name == "uuid" && !(Guid.TryParse(entry.Value, out var uuid) && (Uuid is null || Guid.TryParse(Uuid, out var domainUuid) && uuid == domainUuid)))
+            else if (block == "system" && entry.Name == "uuid" && !(Guid.TryParse(entry.Value, out var uuid) && Uuid is not null && Guid.TryParse(Uuid, out var domainUuid) && uuid == domainUuid))
             {
                 error("sysinfo", $"entry {index} (system.uuid): libvirt requires the domain's own UUID here; set libvirt.uuid to {UserText.Quote(entry.Value)} too");
             }
