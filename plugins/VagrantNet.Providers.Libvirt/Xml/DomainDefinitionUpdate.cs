@@ -50,6 +50,7 @@ public static partial class DomainDefinitionUpdate
         }
 
         ApplyTuning(current, desired, tuning, changes);
+        changes.AddRange(DeviceDefinitionUpdate.Apply(current, desired));
         return changes;
     }
 
