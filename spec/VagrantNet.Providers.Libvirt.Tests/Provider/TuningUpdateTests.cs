@@ -130,14 +130,7 @@ public class TuningUpdateTests : TestDriverSteps
     [Test]
     public void QemuCommandLine_ChangeIsNamedAndCopied_AndABalloonAddressLibvirtChoseIsNoChange()
     {
-        // Given the domain libvirt keeps (a balloon at the address it chose, no command line), and the config's XML
-        var current = XElement.Parse("""
-            <domain type='qemu'><name>web</name><memory unit='KiB'>524288</memory><vcpu placement='static'>1</vcpu>
-              <os><type arch='x86_64' machine='pc-i440fx-8.2'>hvm</type><boot dev='hd'/></os>
-              <features><acpi/><apic/><pae/></features><clock offset='utc'/>
-              <devices><memballoon model='virtio'><address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/></memballoon></devices>
-            </domain>
-            """);
+        // Given the domain libvirt keeps: the same machine without a command line, its balloon at the address libvirt chose
         var spec = new DomainSpec
         {
             Name = "web",
@@ -150,6 +143,8 @@ public class TuningUpdateTests : TestDriverSteps
             QemuArgs = ["-smbios", "type=11,value=x"],
             QemuEnv = [new QemuEnvVar("A", "1")],
         };
+        var current = DomainXmlBuilder.Build(spec with { QemuArgs = [], QemuEnv = [] });
+        current.Element("devices")!.Element("memballoon")!.Add(XElement.Parse("<address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/>"));
 
         // When
         var changes = DomainDefinitionUpdate.Apply(current, DomainXmlBuilder.Build(spec));
