@@ -283,6 +283,10 @@ public sealed partial class LibvirtConfig : ProviderConfig
         VideoType ??= VideoAccel3d == true ? "virtio" : "cirrus";
         VideoVram ??= 16384;
         Keymap ??= "en-us";
+        Features ??= ["acpi", "apic", "pae"];
+        MemballoonEnabled ??= true;
+        ClockOffset ??= "utc";
+        DiskControllerModel ??= "virtio-scsi";
         Uri ??= LibvirtUri.For(this, System.Environment.GetEnvironmentVariable(LibvirtUri.DefaultUriVariable));
     }
 
@@ -413,6 +417,10 @@ public sealed partial class LibvirtConfig : ProviderConfig
         }
 
         ValidateStorage(Error);
+        ValidateCpu(Error);
+        ValidateClock(Error);
+        ValidateSysinfo(Error);
+        ValidateDiskDriver(Error);
         ValidateDevices(Error);
     }
 

@@ -13,7 +13,7 @@ public sealed class BeginCreation : IAction, IRecoverable
 {
     public async Task InvokeAsync(ActionContext context, ActionDelegate next)
     {
-        var journal = CreationJournal.Begin(context.Machine, context.Get(LibvirtKeys.DomainName), context.LibvirtConfig().StoragePoolName!);
+        var journal = CreationJournal.Begin(context.Machine, context.Get(LibvirtKeys.DomainName), context.LibvirtConfig().StoragePoolName!, context.LibvirtConfig().Uuid);
         context.Set(LibvirtKeys.Journal, journal);
         await next(context).ConfigureAwait(false);
         journal.Complete();

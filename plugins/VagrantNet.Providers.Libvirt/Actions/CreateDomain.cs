@@ -94,7 +94,13 @@ public sealed class CreateDomain : IAction
         var disks = new List<DiskSpec>();
         if (context.GetOrDefault(LibvirtKeys.RootVolumePath) is { } root)
         {
-            disks.Add(new(root, "qcow2", StoragePlan.RootDevice(config), config.DiskBus!, config.DiskDriverCache!, config.DiskDriverIo, config.DiskDriverDiscard) { BootAs = "hd" });
+            disks.Add(new(root, "qcow2", StoragePlan.RootDevice(config), config.DiskBus!, config.DiskDriverCache!, config.DiskDriverIo, config.DiskDriverDiscard)
+            {
+                BootAs = "hd",
+                DetectZeroes = config.DiskDriverDetectZeroes,
+                CopyOnRead = config.DiskDriverCopyOnRead,
+                AddressType = config.DiskAddressType,
+            });
         }
 
         foreach (var (planned, path) in context.GetOrDefault(LibvirtKeys.ExtraDisks) ?? [])
@@ -109,6 +115,7 @@ public sealed class CreateDomain : IAction
                 Wwn = disk.Wwn,
                 CopyOnRead = disk.CopyOnRead,
                 DetectZeroes = disk.DetectZeroes,
+                AddressType = config.DiskAddressType,
             });
         }
 
@@ -136,7 +143,7 @@ public sealed class CreateDomain : IAction
     /// What the config alone says of the domain, without its disks and NICs: the part a later start compares with the
     /// defined domain (<see cref="UpdateDomainDefinition"/>).
     /// </summary>
-    internal static DomainSpec FromConfig(LibvirtConfig config, string name, string domainType) => new()
+    internal static DomainSpec FromConfig(LibvirtConfig config, string name, string domainType) => new DomainSpec()
     {
         Name = name,
         DomainType = domainType,
@@ -166,7 +173,7 @@ public sealed class CreateDomain : IAction
         SerialLogFile = SerialLog.PathFor(config, name),
         Devices = GuestDevices.From(config),
         PanicDevice = config.MachineArch is "x86_64" or "i686",
-    };
+    }.WithTuning(config);
 
     /// <summary>vda, vdb... for virtio; sda... for scsi/sata; hda... for ide.</summary>
     public static string DeviceName(string bus, int index) =>

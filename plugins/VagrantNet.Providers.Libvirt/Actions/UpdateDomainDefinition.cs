@@ -38,6 +38,11 @@ public sealed class UpdateDomainDefinition : IAction
             }
 
             WarnOfDevicesNotApplied(context, config, current);
+            if (config.Uuid is { } uuid && Guid.TryParse(domain.Uuid, out var defined) && Guid.Parse(uuid) != defined)
+            {
+                // libvirt keys a domain by its UUID: a redefinition with another one is refused, so it is never changed here.
+                context.Ui.Warn($"libvirt.uuid is {uuid}, but the domain was created with {defined}: a domain's UUID is fixed at creation; `vnet destroy` then `vnet up` applies it.");
+            }
         }
 
         await next(context).ConfigureAwait(false);

@@ -36,10 +36,10 @@ public sealed class CreationJournal
 
     public IReadOnlyList<(string Name, string Uuid)> Networks => _networks;
 
-    /// <summary>Starts the journal of a new creation, written before anything is made.</summary>
-    public static CreationJournal Begin(IMachine machine, string domainName, string pool)
+    /// <summary>Starts the journal of a new creation, written before anything is made; <paramref name="uuid"/> null: a new one.</summary>
+    public static CreationJournal Begin(IMachine machine, string domainName, string pool, string? uuid = null)
     {
-        var journal = new CreationJournal(machine, domainName, Guid.NewGuid().ToString(), pool);
+        var journal = new CreationJournal(machine, domainName, (uuid is null ? Guid.NewGuid() : Guid.Parse(uuid)).ToString(), pool);
         journal.Save();
         return journal;
     }

@@ -12,7 +12,7 @@ public sealed record DomainSettingChange(string Setting, string Was, string Now)
 /// the XML the config gives today; only a setting whose readings differ is copied over, so an unchanged config never
 /// redefines the domain.
 /// </summary>
-public static class DomainDefinitionUpdate
+public static partial class DomainDefinitionUpdate
 {
     /// <param name="Key">What is compared.</param>
     /// <param name="Show">What the user is told (a password is never shown).</param>
@@ -37,6 +37,8 @@ public static class DomainDefinitionUpdate
     /// </summary>
     public static IReadOnlyList<DomainSettingChange> Apply(XElement current, XElement desired)
     {
+        // Read before anything is copied: cpu_mode copies the whole <cpu> that the tuning settings also read.
+        var tuning = TuningChanges(current, desired);
         var changes = new List<DomainSettingChange>();
         foreach (var setting in Settings)
         {
@@ -47,6 +49,7 @@ public static class DomainDefinitionUpdate
             }
         }
 
+        ApplyTuning(current, desired, tuning, changes);
         changes.AddRange(DeviceDefinitionUpdate.Apply(current, desired));
         return changes;
     }
@@ -66,23 +69,25 @@ public static class DomainDefinitionUpdate
             return 0;
         }
 
-        var bytes = (memory.Attribute("unit")?.Value ?? "KiB") switch
-        {
-            "b" or "bytes" => value,
-            "KB" => value * 1000,
-            "k" or "KiB" => value * 1024,
-            "MB" => value * 1000 * 1000,
-            "M" or "MiB" => value * 1024 * 1024,
-            "GB" => value * 1000 * 1000 * 1000,
-            "G" or "GiB" => value * 1024 * 1024 * 1024,
-            "TB" => value * 1000L * 1000 * 1000 * 1000,
-            "T" or "TiB" => value * 1024L * 1024 * 1024 * 1024,
-            _ => 0,
-        };
-        return bytes / (1024 * 1024);
+        return Bytes(value, memory.Attribute("unit")?.Value ?? "KiB") / (1024 * 1024);
     }
 
-    /// <summary>Mode, model and wanted features: libvirt adds attributes of its own (check, match) that no config sets.</summary>
+    /// <summary>A size in libvirt's units, in bytes (0 for a unit libvirt does not have).</summary>
+    private static long Bytes(long value, string unit) => unit switch
+    {
+        "b" or "bytes" => value,
+        "KB" => value * 1000,
+        "k" or "KiB" => value * 1024,
+        "MB" => value * 1000 * 1000,
+        "M" or "MiB" => value * 1024 * 1024,
+        "GB" => value * 1000 * 1000 * 1000,
+        "G" or "GiB" => value * 1024 * 1024 * 1024,
+        "TB" => value * 1000L * 1000 * 1000 * 1000,
+        "T" or "TiB" => value * 1024L * 1024 * 1024 * 1024,
+        _ => 0,
+    };
+
+    /// <summary>Mode and model (the features are cpu_features'): libvirt adds attributes of its own (check, match) that no config sets.</summary>
     private static string Cpu(XElement domain)
     {
         if (domain.Element("cpu") is not { } cpu)
@@ -92,11 +97,7 @@ public static class DomainDefinitionUpdate
 
         var mode = cpu.Attribute("mode")?.Value ?? "custom";
         var model = cpu.Element("model")?.Value.Trim();
-        var features = cpu.Elements("feature")
-            .Where(f => f.Attribute("policy")?.Value is not ("disable" or "forbid"))
-            .Select(f => "+" + f.Attribute("name")?.Value)
-            .Order(StringComparer.Ordinal);
-        return string.Join(' ', new[] { mode, model }.Concat(features).Where(part => !string.IsNullOrEmpty(part)));
+        return string.Join(' ', new[] { mode, model }.Where(part => !string.IsNullOrEmpty(part)));
     }
 
     private static string Graphics(XElement domain, bool showPassword)

@@ -1,7 +1,7 @@
 namespace VagrantNet.Providers.Libvirt.Xml;
 
 /// <summary>Everything the domain XML says, resolved from config, box and networks: what the builder renders.</summary>
-public sealed record DomainSpec
+public sealed partial record DomainSpec
 {
     public required string Name { get; init; }
 
@@ -73,7 +73,7 @@ public sealed record DomainSpec
     public bool PanicDevice { get; init; }
 }
 
-public sealed record DiskSpec(string Path, string Format, string Device, string Bus, string Cache, string? Io = null, string? Discard = null, bool CdRom = false)
+public sealed partial record DiskSpec(string Path, string Format, string Device, string Bus, string Cache, string? Io = null, string? Discard = null, bool CdRom = false)
 {
     /// <summary>The <see cref="DomainSpec.BootOrder"/> entry that boots from this disk (<c>hd</c>, <c>cdrom</c>), or null.</summary>
     public string? BootAs { get; init; }

@@ -8,7 +8,7 @@ public static class DomainXmlBuilder
 {
     public static XElement Build(DomainSpec spec)
     {
-        var domain = new XElement("domain", new XAttribute("type", spec.DomainType),
+        var domain = new XElement("domain", new XAttribute("type", spec.DomainType), QemuCommandLineXml.Declaration(spec),
             new XElement("name", spec.Name),
             spec.Uuid is null ? null : new XElement("uuid", spec.Uuid),
             spec.Title is null ? null : new XElement("title", spec.Title),
@@ -16,15 +16,21 @@ public static class DomainXmlBuilder
             spec.Owner?.ToMetadata(),
             new XElement("memory", new XAttribute("unit", "MiB"), spec.MemoryMiB),
             new XElement("currentMemory", new XAttribute("unit", "MiB"), spec.MemoryMiB),
-            new XElement("vcpu", spec.Cpus),
+            CpuXml.Vcpu(spec),
+            CpuXml.Cputune(spec),
+            CpuXml.Numatune(spec),
+            MemoryXml.MemoryBacking(spec),
+            MemoryXml.Memtune(spec),
+            SysinfoXml.Sysinfo(spec),
             Os(spec),
-            new XElement("features", new XElement("acpi"), new XElement("apic"), new XElement("pae")),
-            Cpu(spec),
-            new XElement("clock", new XAttribute("offset", "utc")),
+            FeaturesXml.Features(spec),
+            CpuXml.Cpu(spec),
+            ClockXml.Clock(spec.Clock),
             new XElement("on_poweroff", "destroy"),
             new XElement("on_reboot", "restart"),
             new XElement("on_crash", "destroy"),
-            Devices(spec));
+            Devices(spec),
+            QemuCommandLineXml.CommandLine(spec));
         return domain;
     }
 
@@ -55,6 +61,7 @@ public static class DomainXmlBuilder
             }
         }
 
+        os.Add(SysinfoXml.Smbios(spec));
         if (spec.BootOrder.Count == 0 && spec.DirectBoot is null)
         {
             os.Add(new XElement("boot", new XAttribute("dev", "hd")));
@@ -66,29 +73,6 @@ public static class DomainXmlBuilder
         }
 
         return os;
-    }
-
-    private static XElement? Cpu(DomainSpec spec)
-    {
-        var mode = spec.CpuMode ?? (spec.DomainType == "kvm" ? "host-model" : null);
-        if (mode is null or "none")
-        {
-            return null;
-        }
-
-        var cpu = new XElement("cpu", new XAttribute("mode", mode));
-        if (mode == "custom")
-        {
-            cpu.Add(new XAttribute("match", "exact"), new XElement("model", new XAttribute("fallback", "allow"), spec.CpuModel ?? "qemu64"));
-        }
-
-        if (spec.Nested)
-        {
-            cpu.Add(new XElement("feature", new XAttribute("policy", "optional"), new XAttribute("name", "vmx")),
-                new XElement("feature", new XAttribute("policy", "optional"), new XAttribute("name", "svm")));
-        }
-
-        return cpu;
     }
 
     private static XElement Interface(InterfaceSpec nic)
@@ -161,13 +145,14 @@ public static class DomainXmlBuilder
                 disk.Shareable ? new XElement("shareable") : null,
                 disk.Serial is null ? null : new XElement("serial", disk.Serial),
                 disk.Wwn is null ? null : new XElement("wwn", disk.Wwn),
+                disk.AddressType is null ? null : new XElement("address", new XAttribute("type", disk.AddressType)),
                 bootOrder.TryGetValue(disk, out var order) ? new XElement("boot", new XAttribute("order", order)) : null);
             devices.Add(element);
         }
 
         if (spec.Disks.Any(d => d.Bus == "scsi"))
         {
-            devices.Add(new XElement("controller", new XAttribute("type", "scsi"), new XAttribute("index", 0), new XAttribute("model", "virtio-scsi")));
+            devices.Add(new XElement("controller", new XAttribute("type", "scsi"), new XAttribute("index", 0), new XAttribute("model", spec.DiskControllerModel)));
         }
 
         foreach (var nic in spec.Interfaces)
@@ -212,7 +197,7 @@ public static class DomainXmlBuilder
             devices.Add(new XElement("panic", new XAttribute("model", "isa")));
         }
 
-        devices.Add(new XElement("memballoon", new XAttribute("model", "virtio")));
+        devices.Add(MemoryXml.Memballoon(spec));
         devices.Add(DeviceXml.Rng(spec.Devices.Rng));
         devices.Add(DeviceXml.Watchdog(spec.Devices.Watchdog));
         devices.Add(DeviceXml.Tpm(spec.Devices.Tpm));

@@ -63,7 +63,8 @@ public partial class OptionsTableTests
             .SelectMany(r => UntypedKey().Matches(r.Vnet))
             .Select(m => m.Groups[1].Value)
             .ToList();
-        Assert.That(refused, Has.Count.GreaterThan(20), "too few refused keys found to be reading the table");
+        // The floor only proves the table was read: it drops as refused rows become settings (10 were left after issue 11's CPU part).
+        Assert.That(refused, Has.Count.GreaterThan(5), "too few refused keys found to be reading the table");
 
         // When
         var accepted = refused.Where(key =>
