@@ -78,6 +78,7 @@ internal sealed class CliApp
         new SshConfigCommand(_context),
         new PortCommand(_context),
         new SnapshotCommand(_context),
+        new PackageCommand(_context),
         new GlobalStatusCommand(_context),
         new RsyncCommand(_context),
         new RsyncAutoCommand(_context),
