@@ -14,6 +14,7 @@ public sealed class LibvirtPlugin : IVagrantPlugin
         {
             Priority = 10,
             Usable = WhyNotUsable,
+            RemoveBoxArtifacts = Driver.BoxImageRemoval.RunAsync,
         });
 
     private static string? WhyNotUsable() =>
