@@ -66,6 +66,7 @@ internal sealed class CliApp
         new InitCommand(_context),
         new EditorCommand(_context),
         new ValidateCommand(_context),
+        new ConfigCommand(_context),
         new StatusCommand(_context),
         new UpCommand(_context),
         new HaltCommand(_context),
