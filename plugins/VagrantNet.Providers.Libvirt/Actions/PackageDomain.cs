@@ -82,10 +82,16 @@ public sealed class PackageDomain : IAction
         {
             ["provider"] = "libvirt",
             ["format"] = "qcow2",
-            ["virtual_size"] = gib,
+            ["virtual_size"] = JsonValue.Create(gib),
             ["disks"] = new JsonArray(new JsonObject { ["path"] = ImageFile, ["format"] = "qcow2" }),
         };
-        return metadata.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            metadata.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     /// <summary>The domain's root disk: the volume named for the domain, as vagrant-libvirt finds it, else its first file disk.</summary>

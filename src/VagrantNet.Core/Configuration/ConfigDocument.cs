@@ -25,16 +25,27 @@ public static class ConfigDocument
     {
         ["name"] = name,
         ["provider"] = provider,
-        ["vm"] = Value(config.Vm, 0),
-        ["ssh"] = Value(config.Ssh, 0),
-        ["vnet"] = Value(config.Vnet, 0),
-        ["trigger"] = Value(config.Trigger, 0),
-        ["provider_settings"] = Value(providerConfig, 0),
+        ["vm"] = Object(config.Vm, 0),
+        ["ssh"] = Object(config.Ssh, 0),
+        ["vnet"] = Object(config.Vnet, 0),
+        ["trigger"] = Object(config.Trigger, 0),
+        ["provider_settings"] = Object(providerConfig, 0),
     };
 
     /// <summary>Every machine as <c>{"machines": [...]}</c>, indented.</summary>
-    public static string Json(IEnumerable<JsonObject> machines) =>
-        new JsonObject { ["machines"] = new JsonArray([.. machines]) }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    public static string Json(IEnumerable<JsonObject> machines) => Indented(new JsonObject { ["machines"] = new JsonArray([.. machines]) });
+
+    /// <summary>The node as indented JSON, written without System.Text.Json's reflection (off in this build).</summary>
+    public static string Indented(JsonNode node)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            node.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     /// <summary>The readable listing: one <c>key.path = value</c> line per setting, in the JSON's order.</summary>
     public static string Listing(JsonObject machine)
@@ -83,8 +94,16 @@ public static class ConfigDocument
         {
             case null:
                 return null;
-            case string or bool or int or long or uint or ulong or short or ushort or byte or double or float or decimal:
-                return JsonValue.Create(value);
+            case string text:
+                return JsonValue.Create(text);
+            case bool flag:
+                return JsonValue.Create(flag);
+            case int or long or uint or short or ushort or byte:
+                return JsonValue.Create(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+            case ulong big:
+                return JsonValue.Create(big);
+            case double or float or decimal:
+                return JsonValue.Create(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
             case Enum e:
                 return SnakeCase(e.ToString());
             case Delegate or Type:
@@ -106,19 +125,25 @@ public static class ConfigDocument
             return value.ToString();
         }
 
-        var properties = Settings(type).ToList();
+        return Object(value, depth);
+    }
 
-        // A section that is only a list (config.Vm.Network, config.Vm.Provision) is that list, as Vagrant's vm.networks.
-        if (value is ConfigSection && properties.Count == 1 && typeof(IEnumerable).IsAssignableFrom(properties[0].PropertyType))
-        {
-            return Value(properties[0].GetValue(value), depth + 1);
-        }
-
+    private static JsonObject Object(object value, int depth)
+    {
         var json = new JsonObject();
-        foreach (var property in properties)
+        foreach (var property in Settings(value.GetType()))
         {
-            var name = SnakeCase(property.Name);
             var setting = property.GetValue(value);
+            var name = SnakeCase(property.Name);
+            if (setting is ConfigSection section && Settings(section.GetType()).ToList() is [{ } only] && typeof(IEnumerable).IsAssignableFrom(only.PropertyType))
+            {
+                // A section that is only a list is that list, named as Vagrant names it (vm.networks, vm.provisioners) when
+                // the list's name extends the section's, else by the section (vm.cloud_init).
+                var list = only.Name.StartsWith(property.Name, StringComparison.Ordinal) ? SnakeCase(only.Name) : name;
+                json[list] = Value(only.GetValue(section), depth + 1);
+                continue;
+            }
+
             json[name] = IsSecret(property.Name) && setting is not null ? Mask : Value(setting, depth + 1);
         }
 
