@@ -85,7 +85,7 @@ public static class ConfigDocument
     {
         var key = name.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         return key.Contains("password", StringComparison.Ordinal) || key.Contains("token", StringComparison.Ordinal)
-            || key.Contains("secret", StringComparison.Ordinal) || key.Contains("passphrase", StringComparison.Ordinal);
+            || key.Contains("secret", StringComparison.Ordinal) || key.Contains("passphrase", StringComparison.Ordinal) || key.Contains("passwd", StringComparison.Ordinal);
     }
 
     private static JsonNode? Value(object? value, int depth)
