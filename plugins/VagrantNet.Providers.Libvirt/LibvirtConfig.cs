@@ -250,6 +250,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
 
     public override void FinalizeDefaults()
     {
+        FinalizeDeviceDefaults();
         QemuUseSession ??= false;
         ConnectViaSsh ??= Host is not null;
         Memory ??= 512;
@@ -279,7 +280,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
         RandomHostname ??= false;
         GraphicsType ??= "vnc";
         GraphicsIp ??= "127.0.0.1";
-        VideoType ??= "cirrus";
+        VideoType ??= VideoAccel3d == true ? "virtio" : "cirrus";
         VideoVram ??= 16384;
         Keymap ??= "en-us";
         Uri ??= LibvirtUri.For(this, System.Environment.GetEnvironmentVariable(LibvirtUri.DefaultUriVariable));
@@ -412,6 +413,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
         }
 
         ValidateStorage(Error);
+        ValidateDevices(Error);
     }
 
     private void ValidateManagementNic(Action<string, string> error)
@@ -484,6 +486,7 @@ public sealed partial class LibvirtConfig : ProviderConfig
     /// </summary>
     public override void ValidateMachine(RootConfig machine, ValidationErrors errors)
     {
+        ValidateBoxless(machine, errors);
         var networks = machine.Vm.Network.Networks.Where(n => n.Kind != NetworkKind.ForwardedPort).ToList();
         var nics = networks.Count + (MgmtAttach == false ? 0 : 1);
         var seedTaken = Storage.Select(d => d.Device).Concat(Cdroms.Select(c => c.Device)).Contains(Actions.StoragePlan.CloudInitSeedDevice);

@@ -13,6 +13,8 @@ public sealed class LibvirtPlugin : IVagrantPlugin
         registry.Provider<LibvirtConfig>(machine => new LibvirtProvider(machine), new ProviderOptions
         {
             Priority = 10,
+            // A box-less machine boots an installer ISO or over the network (vagrant-libvirt's box_optional).
+            BoxOptional = true,
             Usable = WhyNotUsable,
             RemoveBoxArtifacts = Driver.BoxImageRemoval.RunAsync,
         });

@@ -23,7 +23,7 @@ public static class LibvirtRecipes
                 {
                     // Nothing to start, but it may still be booting: wait for it to answer, then `up --provision` still
                     // provisions, and run: always ones run.
-                    r.Use(new Message("Domain is already running.", stop: false)).Use<Provision>().Use<WaitForLease>().Use(WaitForSsh());
+                    r.Use(new Message("Domain is already running.", stop: false)).Use(Boxed(c => c.Use<Provision>().Use<WaitForLease>().Use(WaitForSsh())));
                     return;
                 }
 
@@ -124,9 +124,7 @@ public static class LibvirtRecipes
         .Use<ClearForwardedPorts>()
         .Use<Provision>()
         .Use<RestoreSnapshot>()
-        .Use<WaitForLease>()
-        .Use(WaitForSsh())
-        .Use<ForwardPorts>());
+        .Use(Boxed(c => c.Use<WaitForLease>().Use(WaitForSsh()).Use<ForwardPorts>())));
 
     public static ActionBuilder SnapshotDelete() => WhenCreated(b => b.Use<DeleteSnapshot>());
 
@@ -160,8 +158,13 @@ public static class LibvirtRecipes
         .Use<SetNameOfDomain>()
         .Use<BeginCreation>()
         .Use<HandleStoragePool>()
-        .Use<HandleBox>()
-        .Use<HandleBoxImage>()
+        .Call<HasBox>((boxed, b) =>
+        {
+            if (boxed)
+            {
+                b.Use<HandleBox>().Use<HandleBoxImage>();
+            }
+        })
         .Use<CreateDomainVolume>()
         .Use<CreateExtraDisks>()
         .Use<CreateCloudInitSeed>()
@@ -172,26 +175,33 @@ public static class LibvirtRecipes
     /// <summary>
     /// Brings the defined domain up to date with the config, boots it and brings the guest up to date. Provision, SyncedFolders and SetHostname do their guest
     /// work after the rest, so once SSH answers the order is: guest networks, forwarded ports, hostname, synced folders,
-    /// provisioners.
+    /// provisioners. A box-less machine is only started (vagrant-libvirt's "no box" start): no guest work, no SSH wait.
     /// </summary>
     private static ActionBuilder StartAndConnect() => new ActionBuilder()
-        .Use<Provision>()
-        .Use<SyncedFolders>()
-        .Use<UpdateDomainDefinition>()
-        .Use<StartDomain>()
-        .Use<WaitForLease>()
-        .Use(WaitForSsh())
-        .Use<SetHostname>()
-        .Use<ConfigureGuestNetworks>()
-        .Use<ForwardPorts>();
+        .Call<HasBox>((boxed, b) =>
+        {
+            if (!boxed)
+            {
+                b.Use<UpdateDomainDefinition>().Use<StartDomain>().Use(new Message(BoxlessNotice, stop: false));
+                return;
+            }
+
+            b.Use<Provision>()
+             .Use<SyncedFolders>()
+             .Use<UpdateDomainDefinition>()
+             .Use<StartDomain>()
+             .Use<WaitForLease>()
+             .Use(WaitForSsh())
+             .Use<SetHostname>()
+             .Use<ConfigureGuestNetworks>()
+             .Use<ForwardPorts>();
+        });
 
     /// <summary>Continues a suspended domain: its folders and networks are as they were, so only ports come back.</summary>
     private static ActionBuilder ResumeAndConnect() => new ActionBuilder()
         .Use<Provision>()
         .Use<ResumeDomain>()
-        .Use<WaitForLease>()
-        .Use(WaitForSsh())
-        .Use<ForwardPorts>();
+        .Use(Boxed(c => c.Use<WaitForLease>().Use(WaitForSsh()).Use<ForwardPorts>()));
 
     /// <summary>
     /// Runs the steps <paramref name="created"/> adds on a created domain; says so when there is none. The steps are added
@@ -199,6 +209,25 @@ public static class LibvirtRecipes
     /// </summary>
     private static ActionBuilder WhenCreated(Action<ActionBuilder> created) =>
         Sdk.Actions.WhenCreated.Then("Domain is not created. Please run `vnet up` first.", created);
+
+    /// <summary>What <c>up</c> says of a box-less machine it has started, in place of waiting for it.</summary>
+    private const string BoxlessNotice = "The machine has no box: vnet does not wait for it to answer, nor configure, provision or share folders with it. It boots by itself (from its disk, CD-ROM or the network, as libvirt.boot says).";
+
+    /// <summary>
+    /// Adds the steps <paramref name="steps"/> adds when the machine has a box; a box-less machine has nothing that would
+    /// answer them, so it is told so instead.
+    /// </summary>
+    private static ActionBuilder Boxed(Action<ActionBuilder> steps) => new ActionBuilder()
+        .Call<HasBox>((boxed, b) =>
+        {
+            if (boxed)
+            {
+                steps(b);
+                return;
+            }
+
+            b.Use(new Message(BoxlessNotice, stop: false));
+        });
 
     /// <summary>Waits for SSH while the domain keeps running; a domain that stops fails the wait at once.</summary>
     private static WaitForCommunicator WaitForSsh() => new(["running"]);

@@ -11,7 +11,7 @@ namespace VagrantNet.Acceptance;
 public class PublicNetworkTests : AcceptanceTest
 {
     /// <summary>A Linux bridge in the test's own network namespace: the "physical" network the guest is bridged onto.</summary>
-    private const string Bridge = "vnetpub0";
+    private const string Bridge = "labpub0";
 
     [SetUp]
     public void CreateBridge()

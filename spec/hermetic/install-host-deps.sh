@@ -6,6 +6,8 @@ packages=(
   debootstrap extlinux syslinux-common e2fsprogs fdisk
   rsync openssh-client openssh-server iproute2 sudo nfs-ganesha nfs-ganesha-vfs genisoimage
   podman runc
+  isolinux pxelinux ipxe-qemu
+  swtpm swtpm-tools
 )
 missing=()
 for p in "${packages[@]}"; do

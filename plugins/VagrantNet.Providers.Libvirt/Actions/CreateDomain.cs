@@ -30,16 +30,16 @@ public sealed class CreateDomain : IAction
         context.Ui.Detail($" -- Domain type:       {spec.DomainType}");
         context.Ui.Detail($" -- Cpus:              {spec.Cpus}");
         context.Ui.Detail($" -- Memory:            {spec.MemoryMiB}M");
-        context.Ui.Detail($" -- Base box:          {context.Get(BuiltinKeys.Box).Name} ({context.Get(BuiltinKeys.Box).Version})");
+        context.Ui.Detail($" -- Base box:          {(context.GetOrDefault(BuiltinKeys.Box) is { } box ? $"{box.Name} ({box.Version})" : "(none)")}");
         context.Ui.Detail($" -- Storage pool:      {config.StoragePoolName}");
-        context.Ui.Detail($" -- Image:             {context.Get(LibvirtKeys.RootVolumePath)}");
+        context.Ui.Detail($" -- Image:             {context.GetOrDefault(LibvirtKeys.RootVolumePath) ?? "(none)"}");
         if (spec.Firmware is { } firmware)
         {
             context.Ui.Detail($" -- Loader:            {firmware.Loader}");
             context.Ui.Detail($" -- Nvram:             {firmware.Nvram ?? firmware.NvramTemplate ?? "(none)"}");
         }
 
-        foreach (var disk in spec.Disks.Skip(1))
+        foreach (var disk in spec.Disks.Where(d => d.Path != context.GetOrDefault(LibvirtKeys.RootVolumePath)))
         {
             context.Ui.Detail($" -- {(disk.CdRom ? "CDROM" : "Disk")}({disk.Device}):{new string(' ', Math.Max(1, 12 - disk.Device.Length))}{disk.Path}, {disk.Bus}{(disk.Shareable ? ", shared" : string.Empty)}");
         }
@@ -91,15 +91,19 @@ public sealed class CreateDomain : IAction
     internal static DomainSpec Spec(ActionContext context, LibvirtConfig config, string domainType)
     {
         var name = context.Get(LibvirtKeys.DomainName);
-        var disks = new List<DiskSpec>
+        var disks = new List<DiskSpec>();
+        if (context.GetOrDefault(LibvirtKeys.RootVolumePath) is { } root)
         {
-            new(context.Get(LibvirtKeys.RootVolumePath), "qcow2", StoragePlan.RootDevice(config), config.DiskBus!, config.DiskDriverCache!, config.DiskDriverIo, config.DiskDriverDiscard) { BootAs = "hd" },
-        };
+            disks.Add(new(root, "qcow2", StoragePlan.RootDevice(config), config.DiskBus!, config.DiskDriverCache!, config.DiskDriverIo, config.DiskDriverDiscard) { BootAs = "hd" });
+        }
+
         foreach (var (planned, path) in context.GetOrDefault(LibvirtKeys.ExtraDisks) ?? [])
         {
             var disk = planned.Disk;
             disks.Add(new DiskSpec(path, disk.Type, planned.Device, planned.Bus, disk.Cache ?? "default", disk.Io, disk.Discard)
             {
+                // A machine without a root disk (box-less) boots "hd" from its first disk, as vagrant-libvirt does.
+                BootAs = disks.Count == 0 ? "hd" : null,
                 Shareable = disk.Shareable,
                 Serial = disk.Serial,
                 Wwn = disk.Wwn,
@@ -154,12 +158,13 @@ public sealed class CreateDomain : IAction
         GraphicsType = config.GraphicsType!,
         GraphicsIp = config.GraphicsIp!,
         GraphicsPort = config.GraphicsPort,
+        GraphicsAutoport = config.GraphicsAutoport ?? config.GraphicsPort is null or -1,
         GraphicsPassword = config.GraphicsPassword,
         Keymap = config.Keymap!,
         VideoType = config.VideoType!,
         VideoVram = config.VideoVram!.Value,
         SerialLogFile = SerialLog.PathFor(config, name),
-        GuestAgent = config.QemuUseAgent == true,
+        Devices = GuestDevices.From(config),
         PanicDevice = config.MachineArch is "x86_64" or "i686",
     };
 

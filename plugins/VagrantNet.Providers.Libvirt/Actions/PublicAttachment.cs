@@ -39,11 +39,20 @@ public static class PublicAttachment
         }
 
         var openVSwitch = Flag("ovs");
+        var excluded = context.LibvirtConfig().HostDeviceExcludePrefixes ?? [];
+        bool Excluded(string name) => excluded.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
+        if (Excluded(device))
+        {
+            // vagrant-libvirt's host_device_exclude_prefixes: libvirt's own taps and bridges, container bridges.
+            throw new LibvirtProviderException($"Machine '{machine}': the public_network's host device '{device}' starts with one of host_device_exclude_prefixes ({string.Join(", ", excluded)}), which are not devices to bridge a guest onto; name another, or change libvirt.host_device_exclude_prefixes.");
+        }
+
         if (driver.IsLocal)
         {
             if (!Directory.Exists($"/sys/class/net/{device}"))
             {
-                var devices = Directory.Exists("/sys/class/net") ? string.Join(", ", Directory.GetDirectories("/sys/class/net").Select(Path.GetFileName).Order(StringComparer.Ordinal)) : "none";
+                var names = Directory.Exists("/sys/class/net") ? Directory.GetDirectories("/sys/class/net").Select(d => Path.GetFileName(d)).Where(n => n != "lo" && !Excluded(n)).Order(StringComparer.Ordinal).ToList() : [];
+                var devices = names.Count > 0 ? string.Join(", ", names) : "none";
                 throw new LibvirtProviderException($"Machine '{machine}': the public_network's host device '{device}' does not exist. Host devices: {devices}. Name one with bridge: (or dev:).");
             }
 

@@ -52,7 +52,7 @@ public sealed class UpdateDomainDefinition : IAction
         var devices = current.Element("devices");
         var definedDisks = devices?.Elements("disk").Count(d => (string?)d.Attribute("device") == "disk") ?? 0;
         var definedNics = devices?.Elements("interface").Count() ?? 0;
-        var wantedDisks = 1 + config.Storage.Count;
+        var wantedDisks = (CreateDomainVolume.HasRootDisk(context.Machine.Config, config) ? 1 : 0) + config.Storage.Count;
         var wantedNics = context.Machine.Config.Vm.Network.Networks.Count(n => n.Kind != NetworkKind.ForwardedPort) + (config.MgmtAttach == false ? 0 : 1);
         if (definedDisks != wantedDisks || definedNics != wantedNics)
         {

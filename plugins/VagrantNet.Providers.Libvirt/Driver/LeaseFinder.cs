@@ -55,6 +55,28 @@ public static class LeaseFinder
         return driver.IsLocal ? FromStatusFile($"/var/lib/libvirt/dnsmasq/{net.GetBridgeName()}.status", mac) : null;
     }
 
+    /// <summary>
+    /// The IPv4 address the QEMU guest agent reports for the NIC with <paramref name="mac"/>, or null when the agent
+    /// is not (yet) answering: it starts late in the boot, so a caller asks again as it asks for leases.
+    /// </summary>
+    public static string? FromAgent(LibvirtDomain domain, string mac)
+    {
+        try
+        {
+            return domain.GetInterfaceAddresses(InterfaceAddressSource.Agent)
+                .Where(i => string.Equals(i.Mac, mac, StringComparison.OrdinalIgnoreCase))
+                .SelectMany(i => i.Addresses)
+                .Where(a => a.Family == System.Net.Sockets.AddressFamily.InterNetwork && !a.Address.StartsWith("127.", StringComparison.Ordinal))
+                .Select(a => a.Address)
+                .FirstOrDefault();
+        }
+        catch (LibvirtException)
+        {
+            // No agent channel, or the agent is not running yet.
+            return null;
+        }
+    }
+
     /// <summary>The address of the lease for <paramref name="mac"/> that expires last.</summary>
     public static string? Newest(IEnumerable<(string Mac, string Ip, DateTimeOffset Expiry)> leases, string mac) =>
         leases.Where(l => string.Equals(l.Mac, mac, StringComparison.OrdinalIgnoreCase))

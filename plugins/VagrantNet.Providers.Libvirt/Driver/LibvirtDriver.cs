@@ -72,7 +72,14 @@ public sealed class LibvirtDriver : IDisposable
         var nic = interfaces.FirstOrDefault(i => i.Element("source")?.Attribute("network")?.Value == _config.ManagementNetworkName)
             ?? interfaces.FirstOrDefault();
         var mac = nic?.Element("mac")?.Attribute("address")?.Value;
-        return mac is null ? null : LeaseFinder.Find(this, domain, mac, nic?.Element("source")?.Attribute("network")?.Value);
+        if (mac is null)
+        {
+            return null;
+        }
+
+        // vagrant-libvirt's qemu_use_agent: a guest whose address no DHCP lease shows (a static one) tells it itself.
+        return LeaseFinder.Find(this, domain, mac, nic?.Element("source")?.Attribute("network")?.Value)
+            ?? (_config.QemuUseAgent == true ? LeaseFinder.FromAgent(domain, mac) : null);
     }
 
     /// <summary>The files of the domain's disks.</summary>

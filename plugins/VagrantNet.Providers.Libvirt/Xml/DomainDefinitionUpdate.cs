@@ -47,6 +47,7 @@ public static class DomainDefinitionUpdate
             }
         }
 
+        changes.AddRange(DeviceDefinitionUpdate.Apply(current, desired));
         return changes;
     }
 

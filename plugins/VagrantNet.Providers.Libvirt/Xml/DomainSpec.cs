@@ -53,6 +53,9 @@ public sealed record DomainSpec
 
     public int? GraphicsPort { get; init; }
 
+    /// <summary>Whether libvirt picks the display's port (validation keeps it consistent with <see cref="GraphicsPort"/>).</summary>
+    public bool GraphicsAutoport { get; init; } = true;
+
     public string? GraphicsPassword { get; init; }
 
     public string Keymap { get; init; } = "en-us";
@@ -63,7 +66,8 @@ public sealed record DomainSpec
 
     public string? SerialLogFile { get; init; }
 
-    public bool GuestAgent { get; init; }
+    /// <summary>TPM, RNG, watchdog, channels, serials, inputs, sound, floppies, passthrough, display extras.</summary>
+    public GuestDevices Devices { get; init; } = new();
 
     /// <summary>A pvpanic device, so that a guest kernel that panics makes libvirt report the domain crashed.</summary>
     public bool PanicDevice { get; init; }

@@ -181,20 +181,15 @@ public static class DomainXmlBuilder
             devices.Add(element);
         }
 
-        var serial = new XElement("serial", new XAttribute("type", "pty"), new XElement("target", new XAttribute("port", 0)));
-        if (spec.SerialLogFile is not null)
-        {
-            serial.Add(new XElement("log", new XAttribute("file", spec.SerialLogFile), new XAttribute("append", "off")));
-        }
-
-        devices.Add(serial);
-        devices.Add(new XElement("console", new XAttribute("type", "pty"), new XElement("target", new XAttribute("type", "serial"), new XAttribute("port", 0))));
-        devices.Add(new XElement("input", new XAttribute("type", "mouse"), new XAttribute("bus", "ps2")));
+        devices.Add(DeviceXml.Floppies(spec.Devices.Floppies));
+        devices.Add(CharDeviceXml.Serials(spec.Devices.Serials, spec.SerialLogFile));
+        devices.Add(DeviceXml.Inputs(spec.Devices.Inputs));
+        devices.Add(DeviceXml.Sound(spec.Devices.Sound));
         if (spec.GraphicsType != "none")
         {
             var graphics = new XElement("graphics", new XAttribute("type", spec.GraphicsType),
                 new XAttribute("port", spec.GraphicsPort?.ToString(CultureInfo.InvariantCulture) ?? "-1"),
-                new XAttribute("autoport", spec.GraphicsPort is null ? "yes" : "no"),
+                new XAttribute("autoport", spec.GraphicsAutoport ? "yes" : "no"),
                 new XAttribute("keymap", spec.Keymap),
                 new XElement("listen", new XAttribute("type", "address"), new XAttribute("address", spec.GraphicsIp)));
             graphics.Add(new XAttribute("listen", spec.GraphicsIp));
@@ -203,15 +198,13 @@ public static class DomainXmlBuilder
                 graphics.Add(new XAttribute("passwd", spec.GraphicsPassword));
             }
 
+            var video = new XElement("video", new XElement("model", new XAttribute("type", spec.VideoType), new XAttribute("vram", spec.VideoVram), new XAttribute("heads", 1)));
+            DeviceXml.ExtendDisplay(graphics, video, spec.Devices);
             devices.Add(graphics);
-            devices.Add(new XElement("video", new XElement("model", new XAttribute("type", spec.VideoType), new XAttribute("vram", spec.VideoVram), new XAttribute("heads", 1))));
+            devices.Add(video);
         }
 
-        if (spec.GuestAgent)
-        {
-            devices.Add(new XElement("channel", new XAttribute("type", "unix"),
-                new XElement("target", new XAttribute("type", "virtio"), new XAttribute("name", "org.qemu.guest_agent.0"))));
-        }
+        devices.Add(CharDeviceXml.Channels(spec.Devices.Channels));
 
         if (spec.PanicDevice)
         {
@@ -220,7 +213,10 @@ public static class DomainXmlBuilder
         }
 
         devices.Add(new XElement("memballoon", new XAttribute("model", "virtio")));
-        devices.Add(new XElement("rng", new XAttribute("model", "virtio"), new XElement("backend", new XAttribute("model", "random"), "/dev/urandom")));
+        devices.Add(DeviceXml.Rng(spec.Devices.Rng));
+        devices.Add(DeviceXml.Watchdog(spec.Devices.Watchdog));
+        devices.Add(DeviceXml.Tpm(spec.Devices.Tpm));
+        devices.Add(PassthroughXml.Build(spec.Devices));
         return devices;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using VagrantNet.Cli.Editor;
 using VagrantNet.Cli.Hosting;
 using VagrantNet.Core;
+using VagrantNet.Core.Conversion;
 using VagrantNet.Core.Environment;
 using VagrantNet.Core.IO;
 using VagrantNet.Sdk.Config;
@@ -22,9 +23,20 @@ internal sealed class InitCommand(CliContext context) : ICliCommand
         var output = new Option<string?>("--output") { Description = "Write to this path instead of ./Vagrantfile.csx ('-' for stdout)" };
         var boxVersion = new Option<string?>("--box-version") { Description = "Version constraint to put in the new Vagrantfile.csx" };
         var template = new Option<string?>("--template") { Description = "Render this template file (<%= box_name %>, <%= box_url %>, <%= box_version %>) instead of vnet's own" };
-        var command = new Command(Name, "Initializes a new vnet environment by creating a Vagrantfile.csx") { box, url, force, minimal, output, boxVersion, template };
+        var from = new Option<string?>("--from") { Description = "Convert this Ruby Vagrantfile into the Vagrantfile.csx (no Ruby is run)" };
+        var command = new Command(Name, "Initializes a new vnet environment by creating a Vagrantfile.csx") { box, url, force, minimal, output, boxVersion, template, from };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(from) is { } ruby)
+            {
+                if (parse.GetValue(box) is not null || parse.GetValue(url) is not null || parse.GetValue(template) is not null || parse.GetValue(minimal) || parse.GetValue(boxVersion) is not null)
+                {
+                    throw new VnetException("--from converts a Vagrantfile as it is: it cannot be combined with a box, a URL, --box-version, --minimal or --template.");
+                }
+
+                return Convert(Path.GetFullPath(ruby, context.WorkingDirectory), parse.GetValue(output), parse.GetValue(force));
+            }
+
             // Refused before anything is written: a constraint vnet cannot read would only fail later, at `vnet up`.
             var version = parse.GetValue(boxVersion);
             if (version is not null && !VersionConstraint.TryParse(version, out _, out var why))
@@ -63,6 +75,45 @@ internal sealed class InitCommand(CliContext context) : ICliCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary><c>init --from Vagrantfile</c>: the converted script, with each thing not converted as a warning at its line.</summary>
+    private int Convert(string ruby, string? target, bool force)
+    {
+        if (!File.Exists(ruby))
+        {
+            throw new VnetException($"--from: {DisplayPath.Of(ruby)} does not exist. Give the path of the Ruby Vagrantfile to convert.");
+        }
+
+        var result = VagrantfileConverter.Convert(File.ReadAllText(ruby), DisplayPath.Of(ruby));
+        if (result.Failed)
+        {
+            throw new VnetException(string.Join(System.Environment.NewLine, result.Diagnostics.Where(d => d.Severity == ConversionSeverity.Error))
+                + System.Environment.NewLine + "Nothing was written: vnet reads the Ruby that Vagrantfiles use, and this is not Ruby it can read.");
+        }
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Console.Error.WriteLine(diagnostic);
+        }
+
+        if (target == "-")
+        {
+            Console.Out.Write(result.Script);
+            return 0;
+        }
+
+        var path = Path.GetFullPath(target ?? Path.Combine(Path.GetDirectoryName(ruby)!, VagrantfileLocator.DefaultName), context.WorkingDirectory);
+        if (File.Exists(path) && !force)
+        {
+            throw new VnetException($"{DisplayPath.Of(path)} already exists. Remove it or run `vnet init --from {DisplayPath.Of(ruby)} --force` to replace it.");
+        }
+
+        AtomicFile.WriteAllText(path, result.Script);
+        WriteEditorFiles(path);
+        var kept = result.Diagnostics.Count == 0 ? "Everything was converted." : $"{result.Diagnostics.Count} thing(s) had no vnet equivalent and are kept as comments marked \"vnet: not converted\" (listed above).";
+        context.Ui.Global.Info($"Converted {DisplayPath.Of(ruby)} into {DisplayPath.Of(path)}. {kept} Run `vnet validate` to check it.");
+        return 0;
     }
 
     /// <summary>The editor project beside the new script, so that it completes from the start; a user's own file there is kept, and said so.</summary>

@@ -39,5 +39,24 @@ public static class VagrantfileLocator
     public static string Require(string start) =>
         Find(start) ?? throw new VnetException(
             $"A {FileName} is required to run this command, but none was found in {Path.GetFullPath(start)} or any directory above it. " +
-            "Run `vnet init` to create one, or change to a directory that has one.");
+            (RubyVagrantfileHint(start) ?? "Run `vnet init` to create one, or change to a directory that has one."));
+
+    /// <summary>
+    /// When the nearest project has only Vagrant's Ruby <c>Vagrantfile</c>, the sentence that says so and how to
+    /// convert it; null when there is none.
+    /// </summary>
+    public static string? RubyVagrantfileHint(string start)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
+        {
+            var ruby = Path.Combine(dir.FullName, "Vagrantfile");
+            if (File.Exists(ruby))
+            {
+                var relative = Path.GetRelativePath(Path.GetFullPath(start), ruby);
+                return $"There is a Ruby Vagrantfile at {ruby}: vnet does not run Ruby, but converts it. Run `vnet init --from {relative}` to write the equivalent {DefaultName}.";
+            }
+        }
+
+        return null;
+    }
 }

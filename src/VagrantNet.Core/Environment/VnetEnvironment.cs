@@ -96,7 +96,8 @@ public sealed class VnetEnvironment : IAsyncDisposable
     }
 
     public VnetProject RequireProject() =>
-        Project ?? throw new VnetException($"A {VagrantfileLocator.FileName} is required to run this command. Run `vnet init` to create one.");
+        Project ?? throw new VnetException($"A {VagrantfileLocator.FileName} is required to run this command. "
+            + (VagrantfileLocator.RubyVagrantfileHint(_options.WorkingDirectory) ?? "Run `vnet init` to create one."));
 
     /// <summary>
     /// The machines a command names: all of them when none is named, a name, or a <c>/regex/</c> as Vagrant accepts.

@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using VagrantNet.Core.Conversion;
+using VagrantNet.Tests.Support;
+
+namespace VagrantNet.Tests.Conversion;
+
+/// <summary>
+/// The corpus: Vagrantfiles written for these tests with the constructs real ones use. Each converts to the exact
+/// text of its golden (<c>NAME.out</c>: the Vagrantfile.csx, then the warnings), and the result passes
+/// <c>vnet validate</c>. Set VNET_ACCEPT_CONVERSIONS=1 to rewrite the goldens after a deliberate change, then read the diff.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public class VagrantfileConverterTests
+{
+    private const string Separator = "// ---- warnings ----";
+
+    private static string SourceDirectory([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "Corpus");
+
+    public static IEnumerable<string> CorpusFiles() =>
+        Directory.EnumerateFiles(SourceDirectory(), "*.rb").Select(Path.GetFileNameWithoutExtension).Order().Cast<string>();
+
+    private static string[] CorpusFilesOf(string ruby) =>
+        ruby.StartsWith("# corpus-files:", StringComparison.Ordinal)
+            ? ruby[15..ruby.IndexOf('\n')].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            : [];
+
+    [TestCaseSource(nameof(CorpusFiles))]
+    public async Task Convert_GivesTheGoldenScript_WhichVnetValidates(string name)
+    {
+        // Given
+        var ruby = await File.ReadAllTextAsync(Path.Combine(SourceDirectory(), name + ".rb"));
+
+        // When
+        var result = VagrantfileConverter.Convert(ruby);
+
+        // Then: the exact text
+        var actual = result.Script + Separator + "\n" + string.Concat(result.Diagnostics.Select(d => d + "\n"));
+        var golden = Path.Combine(SourceDirectory(), name + ".out");
+        if (System.Environment.GetEnvironmentVariable("VNET_ACCEPT_CONVERSIONS") == "1" || !File.Exists(golden))
+        {
+            await File.WriteAllTextAsync(golden, actual);
+        }
+
+        Assert.That(result.Failed, Is.False, actual);
+        Assert.That(actual, Is.EqualTo(await File.ReadAllTextAsync(golden)));
+
+        // Then: vnet takes it (with the files a first line "# corpus-files: a/ b.sh" names made in the project)
+        using var project = new ProjectFixture().WithVagrantfileText(result.Script);
+        foreach (var file in CorpusFilesOf(ruby))
+        {
+            var path = Path.Combine(project.ProjectDirectory, file);
+            Directory.CreateDirectory(file.EndsWith('/') ? path : Path.GetDirectoryName(path)!);
+            if (!file.EndsWith('/'))
+            {
+                await File.WriteAllTextAsync(path, "corpus\n");
+            }
+        }
+
+        var run = await InProcessVnet.RunAsync(
+            project.ProjectDirectory,
+            new Dictionary<string, string?> { ["VNET_HOME"] = project.Home, ["VNET_LOG"] = null, ["VNET_VAGRANTFILE"] = null, ["VNET_DEFAULT_PROVIDER"] = null, ["BOX"] = null },
+            "validate");
+        Assert.That(run.ExitCode, Is.Zero, run + "\n" + result.Script);
+    }
+}
