@@ -19,7 +19,8 @@ public class PackageTests : AcceptanceTest
         Vnet.Run(first.Directory, "up").Ok();
         Guest(first.Directory, "echo packaged-marker | sudo tee /etc/vnet-marker");
 
-        // When: packaged (the running machine is halted by package), added as a new box, and booted in another project
+        // When: halted, packaged, added as a new box, and booted in another project
+        Vnet.Run(first.Directory, "halt").Ok();
         Vnet.Run(first.Directory, "package").Ok();
         var box = Path.Combine(first.Directory, "package.box");
         Assert.That(File.Exists(box), Is.True, "package.box was written");
