@@ -22,6 +22,7 @@ public class RecipeDescriptionTests
         ("snapshot-restore", LibvirtRecipes.SnapshotRestore),
         ("snapshot-delete", LibvirtRecipes.SnapshotDelete),
         ("snapshot-list", LibvirtRecipes.SnapshotList),
+        ("package", LibvirtRecipes.Package),
     ];
 
     private static IEnumerable<TestCaseData> Cases() => Recipes.Select(r => new TestCaseData(r.Name, r.Recipe).SetArgDisplayNames(r.Name));
