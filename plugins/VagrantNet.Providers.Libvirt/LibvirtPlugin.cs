@@ -16,6 +16,7 @@ public sealed class LibvirtPlugin : IVagrantPlugin
             // A box-less machine boots an installer ISO or over the network (vagrant-libvirt's box_optional).
             BoxOptional = true,
             Usable = WhyNotUsable,
+            RemoveBoxArtifacts = Driver.BoxImageRemoval.RunAsync,
         });
 
     private static string? WhyNotUsable() =>

@@ -33,6 +33,7 @@ public sealed class LibvirtProvider : IProvider, IDisposable
         ActionNamesWellKnown.SnapshotRestore => LibvirtRecipes.SnapshotRestore(),
         ActionNamesWellKnown.SnapshotDelete => LibvirtRecipes.SnapshotDelete(),
         ActionNamesWellKnown.SnapshotList => LibvirtRecipes.SnapshotList(),
+        ActionNamesWellKnown.Package => LibvirtRecipes.Package(),
         _ => null,
     };
 

@@ -130,6 +130,26 @@ public static class LibvirtRecipes
 
     public static ActionBuilder SnapshotList() => new ActionBuilder().Use<ListSnapshots>();
 
+    /// <summary>As vagrant-libvirt: a running machine is halted first (never refused), then its disk becomes the box's.</summary>
+    public static ActionBuilder Package() => WhenCreated(b => b
+        .Use<ClearForwardedPorts>()
+        .Use<SyncedFolderCleanup>()
+        .Call<IsSuspended>((suspended, s) =>
+        {
+            if (suspended)
+            {
+                s.Use<ResumeDomain>();
+            }
+        })
+        .Call<IsRunning>((running, r) =>
+        {
+            if (running)
+            {
+                r.Use<HaltDomain>();
+            }
+        })
+        .Use<PackageDomain>());
+
     /// <summary>
     /// The first <c>up</c>'s steps that leave a defined domain: its name, the journal that undoes a failed creation, the
     /// pool, box and box image, the domain's volumes and networks, then the domain itself.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using VagrantNet.Providers.Libvirt.Driver;
 using VagrantNet.Providers.Libvirt.Interop;
 using VagrantNet.Providers.Libvirt.Xml;
 using VagrantNet.Sdk.Actions;
@@ -20,7 +21,7 @@ public sealed class HandleBoxImage : IAction
     {
         var box = context.Get(BuiltinKeys.Box);
         var (file, format, virtualSize) = Describe(box);
-        var volumeName = VolumeName(box, Path.GetFileName(file));
+        var volumeName = VolumeName(box, Path.GetFileName(file), file);
         var config = context.LibvirtConfig();
         await using (await context.Machine.Host.LockAsync("libvirt-box-image-" + volumeName, TimeSpan.FromMinutes(30), context.Cancellation).ConfigureAwait(false))
         {
@@ -53,6 +54,8 @@ public sealed class HandleBoxImage : IAction
 
             using (volume)
             {
+                // Recorded even for a volume found in place: `box remove` deletes every copy vnet's machines rely on.
+                BoxImageRecord.Add(context.Machine.Host.Home, box, new BoxImageRecord(context.Driver().Uri, config.StoragePoolName!, volumeName));
                 context.Set(LibvirtKeys.BoxImage, new BoxImage(volumeName, volume.GetPath(), format, Math.Max(virtualSize, volume.GetInfo().Capacity)));
             }
         }
@@ -77,9 +80,22 @@ public sealed class HandleBoxImage : IAction
     public static IEnumerable<string> OwnVolumes(IEnumerable<string> diskPaths) =>
         diskPaths.Select(Path.GetFileName).OfType<string>().Where(v => !IsBoxImage(v));
 
-    /// <summary>vagrant-libvirt's volume name for a box disk.</summary>
-    public static string VolumeName(BoxInfo box, string diskFile) =>
-        $"{box.Name.Replace("/", "-VAGRANTSLASH-", StringComparison.Ordinal)}_vagrant_box_image_{box.Version}_{diskFile}";
+    /// <summary>
+    /// vagrant-libvirt's volume name for a box disk. A box of version 0 (added from a file, with no version) is named by
+    /// the disk file's modification time, as vagrant-libvirt does: a box removed and added again under the same name is
+    /// unpacked anew, so its machines never boot the image an older box of that name left in the pool.
+    /// </summary>
+    public static string VolumeName(BoxInfo box, string diskFile, string? diskPath = null)
+    {
+        var version = box.Version;
+        if (version is "0" or "")
+        {
+            var modified = new DateTimeOffset(File.GetLastWriteTimeUtc(diskPath ?? Path.Combine(box.Directory, diskFile))).ToUnixTimeSeconds();
+            version = "0_" + modified.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return $"{box.Name.Replace("/", "-VAGRANTSLASH-", StringComparison.Ordinal)}_vagrant_box_image_{version}_{diskFile}";
+    }
 
     /// <summary>The box's first disk, its format and virtual size, from metadata.json (v1 or v2 "disks").</summary>
     public static (string File, string Format, ulong VirtualSizeBytes) Describe(BoxInfo box)

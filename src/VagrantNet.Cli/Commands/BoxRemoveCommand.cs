@@ -4,6 +4,7 @@ using VagrantNet.Cli.Hosting;
 using VagrantNet.Core;
 using VagrantNet.Core.Boxes;
 using VagrantNet.Sdk.Machines;
+using VagrantNet.Sdk.Plugins;
 
 namespace VagrantNet.Cli.Commands;
 
@@ -72,12 +73,26 @@ internal sealed class BoxRemoveCommand(CliContext context) : ICliCommand
 
                 await using var held = await store.LockAsync(box.Name, ui, cancellation).ConfigureAwait(false);
                 ui.Info($"Removing box '{box.Name}' (v{box.Version}) with provider '{box.Provider}' ({box.Architecture})...");
+                await RemoveProviderArtifactsAsync(box, inUse: using_.Count > 0, cancellation).ConfigureAwait(false);
                 store.Remove(box);
             }
 
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Lets the box's provider remove what it made of the box outside the store (libvirt's pool image), before the box's
+    /// files go. A provider that is not installed, or keeps nothing, has nothing to remove.
+    /// </summary>
+    private async Task RemoveProviderArtifactsAsync(BoxInfo box, bool inUse, CancellationToken cancellation)
+    {
+        var removal = context.LoadPlugins().Registry.FindProvider(box.Provider)?.Options.RemoveBoxArtifacts;
+        if (removal is not null)
+        {
+            await removal(new BoxRemoval(box, context.Paths.Home, inUse, context.Ui.Global), cancellation).ConfigureAwait(false);
+        }
     }
 
     private static void Ambiguous(string name, IReadOnlyList<BoxInfo> boxes, Func<BoxInfo, string> key, string what, string option)

@@ -11,7 +11,7 @@ namespace VagrantNet.Core.Boxes;
 public sealed class ScratchDirectory : IDisposable
 {
     /// <summary>The prefixes of the scratch directories the box store makes.</summary>
-    public static readonly IReadOnlyList<string> Prefixes = ["box-import-", "box-remove-", "box-replaced-"];
+    public static readonly IReadOnlyList<string> Prefixes = ["box-import-", "box-remove-", "box-replaced-", BoxPackager.ScratchPrefix];
 
     private const string OwnerSuffix = ".owner";
 

@@ -52,4 +52,17 @@ public sealed record ProviderOptions
     /// exec-based one); null means <c>ssh</c>.
     /// </summary>
     public string? DefaultCommunicator { get; init; }
+
+    /// <summary>
+    /// Called by <c>vnet box remove</c> before it deletes a box of this provider: removes what the provider made from the
+    /// box outside the box store (libvirt's image volume in a storage pool). Null when the provider keeps nothing.
+    /// </summary>
+    public Func<BoxRemoval, CancellationToken, Task>? RemoveBoxArtifacts { get; init; }
 }
+
+/// <summary>A box that <c>vnet box remove</c> is deleting, for <see cref="ProviderOptions.RemoveBoxArtifacts"/>.</summary>
+/// <param name="Box">The installed box, its directory still present.</param>
+/// <param name="Home">VNET_HOME, where providers keep their records.</param>
+/// <param name="InUse">Whether machines still use the box (the user forced the removal): their disks may still need the artifacts.</param>
+/// <param name="Ui">Where to tell the user what was removed or kept.</param>
+public sealed record BoxRemoval(BoxInfo Box, string Home, bool InUse, IMachineUi Ui);

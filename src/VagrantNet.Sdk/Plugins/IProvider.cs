@@ -24,6 +24,12 @@ public static class ActionNamesWellKnown
 
     /// <summary>Sets <see cref="Actions.SnapshotKeys.List"/> to the machine's snapshots, oldest first.</summary>
     public const string SnapshotList = "snapshot_list";
+
+    /// <summary>
+    /// Halts the machine and writes its box files (disk images, metadata.json) into <see cref="Actions.PackageKeys.Directory"/>;
+    /// <c>vnet package</c> makes the box of them. A provider that cannot package answers null for it.
+    /// </summary>
+    public const string Package = "package";
 }
 
 /// <summary>A provider: builds pipelines for actions and reports the machine's state.</summary>
