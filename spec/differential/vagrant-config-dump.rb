@@ -64,7 +64,18 @@ module VnetConfigDump
         "after_triggers" => config.trigger.after_triggers.map { |t| settings(t) },
       },
       "provider_settings" => settings(vm.get_provider_config(provider)),
+      "provider_defaults" => provider_defaults(vm.get_provider_config(provider)),
     }
+  end
+
+  # What the provider's settings are when a Vagrantfile sets none: a setting equal to its default says nothing about
+  # the user's file, so the comparison looks only at the others.
+  def self.provider_defaults(config)
+    pristine = config.class.new
+    pristine.finalize!
+    settings(pristine)
+  rescue StandardError
+    {}
   end
 
   # One Vagrant run serves every directory given (Vagrant's start-up is most of its time): each gets its own

@@ -2,7 +2,7 @@ namespace VagrantNet.Tests.Conversion;
 
 /// <summary>
 /// The project a corpus case stands in: the files its first line <c># corpus-files: a/ b.sh</c> names (a trailing slash
-/// makes a directory), made in <paramref name="directory"/> so both Vagrant and vnet find what the Vagrantfile refers to.
+/// makes a directory), made in the project directory so both Vagrant and vnet find what the Vagrantfile refers to.
 /// </summary>
 internal static class CorpusProject
 {

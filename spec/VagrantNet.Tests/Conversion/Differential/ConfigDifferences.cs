@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -72,7 +73,7 @@ internal sealed partial class ConfigDifferences
             CompareTriggers($"{name}: trigger.{list}", vagrant["trigger"]![list]!.AsArray(), vnet["trigger"]![list]!.AsArray());
         }
 
-        CompareProviderSettings(name, vagrant["provider_settings"]?.AsObject(), vnet["provider_settings"]?.AsObject());
+        CompareProviderSettings(name, vagrant["provider_settings"]?.AsObject(), vagrant["provider_defaults"]?.AsObject(), vnet["provider_settings"]?.AsObject());
     }
 
     // Vagrant adds the SSH forward (id "ssh") to every machine itself; vnet's libvirt machines reach SSH directly.
@@ -91,7 +92,7 @@ internal sealed partial class ConfigDifferences
             var at = $"{name}: vm.networks[{i}]";
             var options = ours[i]["options"]!.AsObject();
             var other = theirs[i];
-            Same($"{at}.kind", Text(ours[i]["kind"])!.Replace("_network", string.Empty, StringComparison.Ordinal).Replace("forwarded_port", "forwarded", StringComparison.Ordinal), other["kind"]);
+            Same($"{at}.kind", Text(ours[i]["kind"])!.Replace("_network", string.Empty, StringComparison.Ordinal), other["kind"]);
             if (Text(ours[i]["kind"]) == "forwarded_port")
             {
                 Same($"{at}.guest", options["guest"], other["guest_port"]);
@@ -121,12 +122,13 @@ internal sealed partial class ConfigDifferences
 
     private void CompareFolders(string name, JsonArray vagrant, JsonArray vnet)
     {
-        var theirs = vnet.Select(f => f!.AsObject()).ToDictionary(f => Text(f["id"]) ?? string.Empty);
+        // Paired by guest path: Vagrant's ids are the guest paths, vnet names its default folder itself.
+        var theirs = vnet.Select(f => f!.AsObject()).ToDictionary(f => Text(f["guest_path"]) ?? string.Empty);
         foreach (var folder in vagrant.Select(f => f!.AsObject()))
         {
-            var id = Text(folder["id"])!;
-            var at = $"{name}: vm.synced_folders[{id}]";
             var options = folder["options"]!.AsObject();
+            var id = Text(options["guestpath"]) ?? Text(folder["id"])!;
+            var at = $"{name}: vm.synced_folders[{id}]";
             if (!theirs.TryGetValue(id, out var other))
             {
                 _found.Add($"{at}: vnet has no such folder");
@@ -143,7 +145,7 @@ internal sealed partial class ConfigDifferences
             Unless(options["mount_options"], v => Same($"{at}.mount_options", AsList(v), other["mount_options"]));
         }
 
-        foreach (var extra in theirs.Keys.Except(vagrant.Select(f => Text(f!["id"]) ?? string.Empty)))
+        foreach (var extra in theirs.Keys.Except(vagrant.Select(f => Text(f!["options"]!["guestpath"]) ?? Text(f!["id"]) ?? string.Empty)))
         {
             _found.Add($"{name}: vm.synced_folders[{extra}]: vagrant has no such folder");
         }
@@ -211,14 +213,39 @@ internal sealed partial class ConfigDifferences
             Unless(ours["only_on"], v => Same($"{at}[{i}].only_on", AsList(v), other["only_on"]));
             Unless(ours["ignore"], v => Same($"{at}[{i}].ignore", AsList(v), other["ignore"]));
             Unless(ours["exit_codes"], v => Same($"{at}[{i}].exit_codes", AsList(v), other["exit_codes"]));
-            Unless(ours["run"], v => Same($"{at}[{i}].run", v, other["run"]));
-            Unless(ours["run_remote"], v => Same($"{at}[{i}].run_remote", v, other["run_remote"]));
+            CompareTriggerScript($"{at}[{i}].run", ours["run"]?.AsObject(), other["run"]?.AsObject());
+            CompareTriggerScript($"{at}[{i}].run_remote", ours["run_remote"]?.AsObject(), other["run_remote"]?.AsObject());
         }
     }
 
+    // Vagrant keeps a trigger's script as a whole shell provisioner configuration, defaults included: the user's part
+    // is what it runs.
+    private void CompareTriggerScript(string at, JsonObject? vagrant, JsonObject? vnet)
+    {
+        if (vagrant is null)
+        {
+            return;
+        }
+
+        if (vnet is null)
+        {
+            _found.Add($"{at}: vagrant {Show(vagrant)}, vnet null");
+            return;
+        }
+
+        foreach (var key in new[] { "inline", "path" })
+        {
+            Same($"{at}.{key}", vagrant[key], vnet[key]);
+        }
+
+        Same($"{at}.args", AsList(vagrant["args"]) ?? new JsonArray(), AsList(vnet["args"]) ?? new JsonArray());
+        Unless(vagrant["env"], v => Same($"{at}.env", v, vnet["env"] ?? new JsonObject()));
+    }
+
     // Vagrant finalizes every provider setting to a default; vnet's defaults are its own choice. So only the settings
-    // the Ruby file names (`x.memory = ...`) are compared: those are the user's, and must arrive.
-    private void CompareProviderSettings(string name, JsonObject? vagrant, JsonObject? vnet)
+    // the Ruby file names (`x.memory = ...`) and that differ from vagrant-libvirt's default for this machine are
+    // compared: those are the user's, and must arrive.
+    private void CompareProviderSettings(string name, JsonObject? vagrant, JsonObject? defaults, JsonObject? vnet)
     {
         if (vagrant is null)
         {
@@ -226,7 +253,7 @@ internal sealed partial class ConfigDifferences
         }
 
         var named = SettingAssignment().Matches(_ruby).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        foreach (var (key, value) in vagrant.Where(s => named.Contains(s.Key)))
+        foreach (var (key, value) in vagrant.Where(s => named.Contains(s.Key) && Normal(s.Value) != Normal(defaults?[s.Key])))
         {
             if (vnet is null || !vnet.ContainsKey(key))
             {
@@ -270,7 +297,9 @@ internal sealed partial class ConfigDifferences
 
     private static JsonNode? EmptyAsNull(JsonNode? node) => Text(node) is "" ? null : node;
 
-    private static string Show(JsonNode? node) => node?.ToJsonString() ?? "null";
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Show(JsonNode? node) => node?.ToJsonString(Readable) ?? "null";
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : node?.ToJsonString();
 

@@ -41,7 +41,7 @@ public class DifferentialTests
             Assert.Ignore(Missing);
         }
 
-        _workspace = new ProjectFixture();
+        _workspace = new ProjectFixture().WithLibvirtPlugin();
         var directories = new List<string>();
         foreach (var name in CorpusFiles())
         {
