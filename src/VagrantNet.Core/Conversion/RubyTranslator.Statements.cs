@@ -42,6 +42,11 @@ internal sealed partial class RubyTranslator
 
     private void Statement(RubyNode node)
     {
+        if (BoxInclude(node))
+        {
+            return;
+        }
+
         switch (node)
         {
             case RubyCall call:

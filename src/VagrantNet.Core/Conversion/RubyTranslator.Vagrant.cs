@@ -162,7 +162,12 @@ internal sealed partial class RubyTranslator
         var target = Expression(receiver);
         switch (target.Type)
         {
-            case CsType.ProviderSettings:
+            case CsType.ProviderSettings settings:
+                if (_options.KnownProviderSetting is { } known && !known(settings.Provider, name))
+                {
+                    throw Cannot(assign, $"the {settings.Provider} provider setting '{name}' (vnet's {settings.Provider} provider has no such setting)");
+                }
+
                 _out.Line($"{target.Code}[{CsLiteral.String(name)}] = {Expression(assign.Value).Code};");
                 return;
             case CsType.Config config:
