@@ -24,6 +24,11 @@ internal sealed partial class RubyTranslator
         }
 
         var args = call.Positional.Select(Expression).ToList();
+        if (target.Type == CsType.Yaml && call.Block is null)
+        {
+            return YamlMethod(call, target, args);
+        }
+
         var t = target.Code;
         switch (call.Name)
         {
@@ -179,6 +184,11 @@ internal sealed partial class RubyTranslator
 
     private Cs ClassMethod(RubyCall call, string constant)
     {
+        if (YamlLoad(call, constant) is { } yaml)
+        {
+            return yaml;
+        }
+
         var args = call.Positional.Select(Expression).ToList();
         var a = args.Select(x => x.Code).ToList();
         switch (constant, call.Name)
