@@ -131,4 +131,10 @@ public class RubyTranslatorTests
         Assert.That(result.Script, Does.Contain("        lv[\"memory\"] = 512;\n        // vnet: not converted: the libvirt provider setting 'nic_adapter_count' (vnet's libvirt provider has no such setting)\n        //   lv.nic_adapter_count = 8\n"));
         Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.EqualTo(new[] { "Vagrantfile(4,5): warning: the libvirt provider setting 'nic_adapter_count' (vnet's libvirt provider has no such setting) (kept as a comment)" }));
     }
+
+    [TestCase("i.zero?", "i == 0")]
+    [TestCase("i.even?", "i % 2 == 0")]
+    [TestCase("i.odd?", "i % 2 != 0")]
+    public void IntegerPredicates_AreComparisons(string ruby, string cs) =>
+        Assert.That(VagrantfileConverter.Convert($"i = 1\nx = {ruby}\n").Script, Does.EndWith($"var i = 1;\nvar x = {cs};\n"));
 }
