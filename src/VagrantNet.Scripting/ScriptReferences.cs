@@ -33,6 +33,7 @@ public sealed class ScriptReferences
         "System.Collections.Generic",
         "VagrantNet.Sdk",
         "VagrantNet.Sdk.Config",
+        "VagrantNet.Sdk.Data",
     ];
 
     private string ComputeFingerprint()

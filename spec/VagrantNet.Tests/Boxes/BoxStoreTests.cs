@@ -187,41 +187,124 @@ public class BoxStoreTests
         Assert.That(_fixtures.LeftoverImports(), Is.Empty);
     }
 
-    [Test]
-    public async Task ARubyVagrantfileWithLiteralLibvirtSettings_BecomesAVagrantfileCsx()
+    private const string BoxHeader = "// Converted by vnet at `box add` from this box's Ruby Vagrantfile, which vnet never runs. Lines marked\n"
+        + "// \"vnet: not converted\" hold what vnet has no equivalent for.\n\n";
+
+    private static readonly HashSet<string> LibvirtSettings = ["driver", "memory", "cpus", "disk_bus", "connect_via_ssh"];
+
+    private Task<Sdk.Machines.BoxInfo> AddWithKnownSettings(byte[] box)
     {
-        // Given: as vagrant-libvirt's `vagrant package` writes it.
+        var store = new BoxCollection(_fixtures.Paths, _store.Settings) { KnownProviderSetting = (provider, setting) => provider == "libvirt" && LibvirtSettings.Contains(setting) };
+        return new BoxAdder(store).AddAsync(new BoxAddRequest([_fixtures.Write("test.box", box)]) { Name = "vnet/test" }, _ui, CancellationToken.None);
+    }
+
+    [Test]
+    public async Task VagrantLibvirtsPackagedVagrantfile_ConvertsAndItsIncludeLinesMapToVnetsOwnMerge()
+    {
+        // Given: what `vagrant package --vagrantfile` of vagrant-libvirt writes (the include lines inside the block).
         var ruby = """
             Vagrant.configure("2") do |config|
               config.vm.provider :libvirt do |libvirt|
-                # Connection settings of the packaging host
                 libvirt.driver = "kvm"
-                libvirt.connect_via_ssh = false
-                libvirt.memory = 1024
-                libvirt.disk_bus = :virtio
+              end
+
+              # Load include vagrant file if it exists after the auto-generated
+              # so it can override any of the settings
+              include_vagrantfile = File.expand_path("../include/_Vagrantfile", __FILE__)
+              load include_vagrantfile if File.exist?(include_vagrantfile)
+
+            end
+            """;
+        var box = BoxFixtures.LibvirtBox().File("Vagrantfile", ruby).TarGz();
+
+        // When
+        var installed = await AddWithKnownSettings(box);
+
+        // Then
+        var script = File.ReadAllText(Path.Combine(installed.Directory, "Vagrantfile.csx"));
+        Assert.That(script, Is.EqualTo(BoxHeader + """
+            Vagrant.Configure(config =>
+            {
+                config.Vm.Provider("libvirt", libvirt =>
+                {
+                    libvirt["driver"] = "kvm";
+                });
+
+                // Load include vagrant file if it exists after the auto-generated
+                // so it can override any of the settings
+                // include_vagrantfile (../include/_Vagrantfile) and its load: vnet merges the Vagrantfile.csx packaged with a box itself.
+            });
+
+            """.Replace("\r\n", "\n")));
+        Assert.That(_ui.Lines, Has.None.StartsWith("warn:"));
+    }
+
+    [Test]
+    public async Task AGenericBoxVagrantfile_WithLiteralLibvirtSettings_BecomesAVagrantfileCsx()
+    {
+        // Given: the shape generic/* and debian/* boxes ship, the include lines at the top level.
+        var ruby = """
+            # -*- mode: ruby -*-
+            Vagrant.configure("2") do |config|
+              config.vm.provider :libvirt do |l|
+                l.driver = "kvm"
+                l.memory = 1024
+                l.disk_bus = :virtio
+              end
+            end
+
+            include_vagrantfile = File.expand_path("../_Vagrantfile", __FILE__)
+            load include_vagrantfile if File.exist?(include_vagrantfile)
+            """;
+        var box = BoxFixtures.LibvirtBox().File("Vagrantfile", ruby).TarGz();
+
+        // When
+        var installed = await AddWithKnownSettings(box);
+
+        // Then
+        var script = File.ReadAllText(Path.Combine(installed.Directory, "Vagrantfile.csx"));
+        Assert.That(script, Does.Contain("config.Vm.Provider(\"libvirt\", l =>"));
+        Assert.That(script, Does.Contain("l[\"driver\"] = \"kvm\";"));
+        Assert.That(script, Does.Contain("l[\"memory\"] = 1024;"));
+        Assert.That(script, Does.Contain("l[\"disk_bus\"] = \"virtio\";"));
+        Assert.That(script, Does.Not.Contain("load include_vagrantfile").And.Not.Contain("vnet: not converted:"));
+        Assert.That(_ui.Lines, Has.None.StartsWith("warn:"));
+    }
+
+    [Test]
+    public async Task ABoxVagrantfileSettingWhatVnetLacks_LeavesThatSettingOutWithAWarningNamingTheBoxAndTheSetting()
+    {
+        // Given
+        var ruby = """
+            Vagrant.configure("2") do |config|
+              config.vm.provider :libvirt do |libvirt|
+                libvirt.driver = "kvm"
+                libvirt.nic_adapter_count = 8
               end
             end
             """;
         var box = BoxFixtures.LibvirtBox().File("Vagrantfile", ruby).TarGz();
 
         // When
-        var installed = await AddFile(box);
+        var installed = await AddWithKnownSettings(box);
 
-        // Then
+        // Then: the rest applies; the unknown setting is a marked comment and one warning.
         var script = File.ReadAllText(Path.Combine(installed.Directory, "Vagrantfile.csx"));
-        Assert.That(script, Does.Contain("config.Vm.Provider(\"libvirt\", p =>"));
-        Assert.That(script, Does.Contain("p[\"driver\"] = \"kvm\";"));
-        Assert.That(script, Does.Contain("p[\"connect_via_ssh\"] = false;"));
-        Assert.That(script, Does.Contain("p[\"memory\"] = 1024;"));
-        Assert.That(script, Does.Contain("p[\"disk_bus\"] = \"virtio\";"));
-        Assert.That(_ui.Lines, Has.None.StartsWith("warn:"));
+        Assert.That(script, Does.Contain("libvirt[\"driver\"] = \"kvm\";"));
+        Assert.That(script, Does.Contain("// vnet: not converted: the libvirt provider setting 'nic_adapter_count'"));
+        Assert.That(script, Does.Contain("//   libvirt.nic_adapter_count = 8"));
+        var warnings = _ui.Lines.Where(l => l.StartsWith("warn:")).ToList();
+        Assert.That(warnings, Is.EqualTo(new[]
+        {
+            "warn: Box 'vnet/test': its Vagrantfile line 4: the libvirt provider setting 'nic_adapter_count' (vnet's libvirt provider has no such setting) was left out; the rest of it applies.",
+        }));
     }
 
     [Test]
-    public async Task ARubyVagrantfileHoldingAnythingElse_IsSkippedWithOneWarningNamingTheBox()
+    public async Task ARubyVagrantfileTheParserCannotRead_IsSkippedWithOneWarningNamingTheBox()
     {
         // Given
-        var ruby = "Vagrant.configure(\"2\") do |config|\n  config.vm.provision \"shell\", inline: \"rm -rf /\"\nend\n";
+        var ruby = "Vagrant.configure(\"2\") do |config|\n  config.vm.box = \"x\"\n";
         var box = BoxFixtures.LibvirtBox().File("Vagrantfile", ruby).TarGz();
 
         // When
@@ -231,7 +314,7 @@ public class BoxStoreTests
         Assert.That(File.Exists(Path.Combine(installed.Directory, "Vagrantfile.csx")), Is.False);
         var warnings = _ui.Lines.Where(l => l.StartsWith("warn:")).ToList();
         Assert.That(warnings, Has.Count.EqualTo(1));
-        Assert.That(warnings[0], Does.Contain("'vnet/test'").And.Contain("Vagrantfile"));
+        Assert.That(warnings[0], Does.Contain("'vnet/test'").And.Contain("Vagrantfile was skipped"));
     }
 
     [Test]

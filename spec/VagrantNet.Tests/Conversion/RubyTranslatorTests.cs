@@ -88,4 +88,53 @@ public class RubyTranslatorTests
         Assert.That(
             Inside("config.trigger.after :up do |t|\n  t.run = { inline: 'echo hi' }\n  t.on_error = :continue\nend"),
             Is.EqualTo("config.Trigger.After(\"up\", t =>\n{\n    t.Run = new TriggerRun { Inline = \"echo hi\" };\n    t.OnError = TriggerOnError.Continue;\n});"));
+    [Test]
+    public void YamlLoadFile_ReadsTheSameFileWithYamlData_RelativeToTheScript() =>
+        Assert.That(
+            VagrantfileConverter.Convert("require 'yaml'\nservers = YAML.load_file(File.join(__dir__, 'servers.yml'))\n").Script,
+            Does.EndWith("// require 'yaml': not needed in C#.\nvar servers = YamlData.Load(\"servers.yml\");\n"));
+
+    [Test]
+    public void YamlValues_AreCastWhereASettingWantsThem_AndWalkAsListsOrPairs() =>
+        Assert.That(
+            Inside("YAML.load_file('m.yml').each do |name, m|\n  config.vm.define name do |n|\n    n.vm.hostname = m['host']\n    n.vm.network :private_network, ip: m['ip'], libvirt__mtu: m['mtu']\n  end\nend"),
+            Is.EqualTo("foreach (var (name, m) in YamlData.Load(\"m.yml\").Pairs)\n{\n    config.Vm.Define(name, n =>\n    {\n        n.Vm.Hostname = (string)m[\"host\"];\n        n.Vm.Network.PrivateNetwork(ip: (string)m[\"ip\"], options: new Dictionary<string, object?> { [\"libvirt__mtu\"] = m[\"mtu\"].Value });\n    });\n}"));
+
+    [TestCase("s['memory'] || 512", "((int?)s[\"memory\"] ?? 512)")]
+    [TestCase("s['box'] || 'x'", "(s[\"box\"].Text ?? \"x\")")]
+    [TestCase("s.fetch('cpus', 2)", "((int?)s[\"cpus\"] ?? 2)")]
+    [TestCase("s['name'] == 'web'", "s[\"name\"].Text == \"web\"")]
+    [TestCase("s.key?('gui')", "s.Has(\"gui\")")]
+    [TestCase("s[0]", "s[0]")]
+    public void YamlExpressions_UseTheNodesCastsAndDefaults(string ruby, string cs) =>
+        Assert.That(
+            VagrantfileConverter.Convert($"s = YAML.load_file('a.yml')\nx = {ruby}\n").Script,
+            Does.EndWith($"var s = YamlData.Load(\"a.yml\");\nvar x = {cs};\n"));
+
+    [Test]
+    public void AYamlValueAsACondition_IsRubysTruth() =>
+        Assert.That(
+            VagrantfileConverter.Convert("s = YAML.load_file('a.yml')\nputs 'gui' if s['gui']\n").Script,
+            Does.EndWith("if (s[\"gui\"].Truthy)\n{\n    Console.WriteLine(\"gui\");\n}\n"));
+
+    [Test]
+    public void VagrantPackagesIncludeLines_BecomeOneCommentAndNothing() =>
+        Assert.That(
+            VagrantfileConverter.Convert("include_vagrantfile = File.expand_path(\"../include/_Vagrantfile\", __FILE__)\nload include_vagrantfile if File.exist?(include_vagrantfile)\n").Script,
+            Does.EndWith("\n// include_vagrantfile (../include/_Vagrantfile) and its load: vnet merges the Vagrantfile.csx packaged with a box itself.\n"));
+
+    [Test]
+    public void AProviderSettingTheInstalledProviderLacks_IsAMarkedCommentAndAWarning()
+    {
+        var options = new ConversionOptions { KnownProviderSetting = (provider, setting) => setting == "memory" };
+        var result = VagrantfileConverter.Convert("Vagrant.configure(\"2\") do |config|\n  config.vm.provider :libvirt do |lv|\n    lv.memory = 512\n    lv.nic_adapter_count = 8\n  end\nend\n", options: options);
+        Assert.That(result.Script, Does.Contain("        lv[\"memory\"] = 512;\n        // vnet: not converted: the libvirt provider setting 'nic_adapter_count' (vnet's libvirt provider has no such setting)\n        //   lv.nic_adapter_count = 8\n"));
+        Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.EqualTo(new[] { "Vagrantfile(4,5): warning: the libvirt provider setting 'nic_adapter_count' (vnet's libvirt provider has no such setting) (kept as a comment)" }));
+    }
+
+    [TestCase("i.zero?", "i == 0")]
+    [TestCase("i.even?", "i % 2 == 0")]
+    [TestCase("i.odd?", "i % 2 != 0")]
+    public void IntegerPredicates_AreComparisons(string ruby, string cs) =>
+        Assert.That(VagrantfileConverter.Convert($"i = 1\nx = {ruby}\n").Script, Does.EndWith($"var i = 1;\nvar x = {cs};\n"));
 }

@@ -7,7 +7,8 @@ namespace VagrantNet.Tests.Conversion;
 /// <summary>
 /// The corpus: Vagrantfiles written for these tests with the constructs real ones use. Each converts to the exact
 /// text of its golden (<c>NAME.out</c>: the Vagrantfile.csx, then the warnings), and the result passes
-/// <c>vnet validate</c>. Set VNET_ACCEPT_CONVERSIONS=1 to rewrite the goldens after a deliberate change, then read the diff.
+/// <c>vnet validate</c>; a file a case names in its first line gets its contents from <c>Corpus/NAME.files/</c>
+/// where that holds it. Set VNET_ACCEPT_CONVERSIONS=1 to rewrite the goldens after a deliberate change, then read the diff.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -53,7 +54,9 @@ public class VagrantfileConverterTests
             Directory.CreateDirectory(file.EndsWith('/') ? path : Path.GetDirectoryName(path)!);
             if (!file.EndsWith('/'))
             {
-                await File.WriteAllTextAsync(path, "corpus\n");
+                // Its contents, where the case needs them (a YAML machine list), are in Corpus/NAME.files/.
+                var contents = Path.Combine(SourceDirectory(), name + ".files", file);
+                await File.WriteAllTextAsync(path, File.Exists(contents) ? await File.ReadAllTextAsync(contents) : "corpus\n");
             }
         }
 

@@ -32,8 +32,7 @@ internal sealed class BoxCommand(CliContext context) : ICliCommand
     }
 
     /// <summary>The user's box store.</summary>
-    public static BoxCollection Store(CliContext context) =>
-        new(context.Paths, context.BoxSettings, context.LoggerFactory.CreateLogger("boxes"));
+    public static BoxCollection Store(CliContext context) => context.Boxes(context.LoggerFactory.CreateLogger("boxes"));
 
     public static MachineIndex Index(CliContext context) => new(context.Paths.MachineIndex);
 

@@ -85,7 +85,9 @@ internal sealed class InitCommand(CliContext context) : ICliCommand
             throw new VnetException($"--from: {DisplayPath.Of(ruby)} does not exist. Give the path of the Ruby Vagrantfile to convert.");
         }
 
-        var result = VagrantfileConverter.Convert(File.ReadAllText(ruby), DisplayPath.Of(ruby));
+        // The installed providers say which of their settings exist, so one vnet lacks is a warning here, not a failing validate.
+        var registry = context.LoadPlugins().Registry;
+        var result = VagrantfileConverter.Convert(File.ReadAllText(ruby), DisplayPath.Of(ruby), new ConversionOptions { KnownProviderSetting = registry.HasProviderSetting });
         if (result.Failed)
         {
             throw new VnetException(string.Join(System.Environment.NewLine, result.Diagnostics.Where(d => d.Severity == ConversionSeverity.Error))

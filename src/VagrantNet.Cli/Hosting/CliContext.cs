@@ -102,10 +102,14 @@ internal sealed class CliContext : IDisposable
         return VnetEnvironment.LoadAsync(options, Interrupts.Cancellation);
     }
 
+    /// <summary>The box store, told which provider settings the installed plugins have (for a box's Ruby Vagrantfile).</summary>
+    public BoxCollection Boxes(ILogger logger) =>
+        new(Paths, BoxSettings, logger) { KnownProviderSetting = (provider, setting) => LoadPlugins().Registry.HasProviderSetting(provider, setting) };
+
     private EnvironmentOptions Options(bool requireProject, bool dryRun)
     {
         var boxLogger = LoggerFactory.CreateLogger("boxes");
-        var boxes = new BoxCollection(Paths, BoxSettings, boxLogger);
+        var boxes = Boxes(boxLogger);
         return new EnvironmentOptions
         {
             WorkingDirectory = WorkingDirectory,

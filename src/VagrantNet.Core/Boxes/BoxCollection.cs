@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VagrantNet.Core.Configuration;
+using VagrantNet.Core.Conversion;
 using VagrantNet.Core.Environment;
 using VagrantNet.Core.IO;
 using VagrantNet.Core.Locking;
@@ -31,6 +32,9 @@ public sealed class BoxCollection : IBoxLookup
     public VnetPaths Paths { get; }
 
     public BoxAddSettings Settings { get; }
+
+    /// <summary>Which provider settings vnet has, so a box's Ruby Vagrantfile converts without the ones it lacks; null when unknown.</summary>
+    public ProviderSettingCheck? KnownProviderSetting { get; init; }
 
     /// <summary>Every installed box, by name, then newest version first, then provider and architecture.</summary>
     public IReadOnlyList<BoxInfo> All()

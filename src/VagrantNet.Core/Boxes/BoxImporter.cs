@@ -1,16 +1,17 @@
+using VagrantNet.Core.Conversion;
 using VagrantNet.Core.Environment;
 
 namespace VagrantNet.Core.Boxes;
 
 /// <summary>A box unpacked and checked in a scratch directory, waiting to be moved into the store.</summary>
-public sealed class UnpackedBox(ScratchDirectory scratch, BoxMetadata metadata, string? warning) : IDisposable
+public sealed class UnpackedBox(ScratchDirectory scratch, BoxMetadata metadata, IReadOnlyList<string> warnings) : IDisposable
 {
     public string Directory { get; } = scratch.Path;
 
     public BoxMetadata Metadata { get; } = metadata;
 
-    /// <summary>A one-line warning for the user (a skipped Ruby Vagrantfile), or null.</summary>
-    public string? Warning { get; } = warning;
+    /// <summary>One-line warnings for the user (what of the box's Ruby Vagrantfile was left out).</summary>
+    public IReadOnlyList<string> Warnings { get; } = warnings;
 
     /// <summary>Removes the scratch directory if it is still there (it is gone once installed).</summary>
     public void Dispose() => scratch.Dispose();
@@ -21,7 +22,8 @@ public sealed class UnpackedBox(ScratchDirectory scratch, BoxMetadata metadata, 
 /// <c>$VNET_HOME/tmp</c>, within the size and free-space limits of <see cref="UnpackBudget"/>, then checks its
 /// metadata and disk images. Nothing touches the box store here.
 /// </summary>
-public sealed class BoxImporter(VnetPaths paths, BoxAddSettings? settings = null)
+/// <param name="knownSetting">Which provider settings vnet has, for the box's Ruby Vagrantfile; null when none can be asked.</param>
+public sealed class BoxImporter(VnetPaths paths, BoxAddSettings? settings = null, ProviderSettingCheck? knownSetting = null)
 {
     private readonly BoxAddSettings _settings = settings ?? new BoxAddSettings();
 
@@ -29,7 +31,7 @@ public sealed class BoxImporter(VnetPaths paths, BoxAddSettings? settings = null
     {
         [BoxMetadata.FileName] = BoxMetadata.MaxBytes,
         ["info.json"] = BoxMetadata.MaxBytes,
-        [RubyBoxVagrantfile.RubyFileName] = BoxMetadata.MaxBytes,
+        [BoxVagrantfile.RubyFileName] = BoxMetadata.MaxBytes,
     };
 
     /// <param name="file">The box file (tar, tar.gz, tar.zst, tar.xz or tar.bz2; told by content).</param>
@@ -53,8 +55,8 @@ public sealed class BoxImporter(VnetPaths paths, BoxAddSettings? settings = null
 
             metadata.CheckFiles(directory, box);
             BoxImageCheck.Check(directory, metadata, box);
-            var warning = RubyBoxVagrantfile.ConvertInDirectory(directory, box);
-            return new UnpackedBox(scratch, metadata, warning);
+            var warnings = BoxVagrantfile.ConvertInDirectory(directory, box, knownSetting);
+            return new UnpackedBox(scratch, metadata, warnings);
         }
         catch (Exception e)
         {

@@ -8,7 +8,7 @@ namespace VagrantNet.Core.Boxes;
 /// </summary>
 internal sealed class BoxInstaller(BoxCollection store, BoxAddRequest request, BoxDownloader downloader, IMachineUi ui)
 {
-    private readonly BoxImporter _importer = new(store.Paths, store.Settings);
+    private readonly BoxImporter _importer = new(store.Paths, store.Settings, store.KnownProviderSetting);
 
     /// <summary>
     /// The installed box with these coordinates when the request may take it (<see cref="BoxAddRequest.ReuseInstalled"/>),
@@ -38,9 +38,9 @@ internal sealed class BoxInstaller(BoxCollection store, BoxAddRequest request, B
 
         ui.Detail("Unpacking the box...");
         using var unpacked = await _importer.UnpackAsync(file, box.Name, box.Provider ?? request.Provider, ui.Progress("Unpacking", new FileInfo(file).Length), cancellation).ConfigureAwait(false);
-        if (unpacked.Warning is not null)
+        foreach (var warning in unpacked.Warnings)
         {
-            ui.Warn(unpacked.Warning);
+            ui.Warn(warning);
         }
 
         if (AlreadyInstalled(box.Name, box.Version, unpacked.Metadata.Provider, box.Architecture) is { } existing)

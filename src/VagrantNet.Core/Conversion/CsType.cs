@@ -16,6 +16,9 @@ internal abstract record CsType
 
     public static readonly CsType Void = new Simple("void", true);
 
+    /// <summary>A value read from a YAML file: the SDK's YamlNode, cast where a setting wants text or a number.</summary>
+    public static readonly CsType Yaml = new Simple("YamlNode", true);
+
     /// <summary>A number or flag that may be missing (a key some records of a list lack): <c>int?</c>.</summary>
     public static CsType Optional(CsType value) => value.IsReference ? value : new Simple(value.Name + "?", true);
 

@@ -24,6 +24,11 @@ internal sealed partial class RubyTranslator
         }
 
         var args = call.Positional.Select(Expression).ToList();
+        if (target.Type == CsType.Yaml && call.Block is null)
+        {
+            return YamlMethod(call, target, args);
+        }
+
         var t = target.Code;
         switch (call.Name)
         {
@@ -55,6 +60,15 @@ internal sealed partial class RubyTranslator
                 return new Cs($"{t}.EndsWith({args[0].Code}, StringComparison.Ordinal)", CsType.Bool);
             case "nil?":
                 return new Cs($"{t} is null", CsType.Bool);
+            case "zero?" or "positive?" or "negative?" or "even?" or "odd?" when args.Count == 0 && target.Type == CsType.Int:
+                return new Cs(call.Name switch
+                {
+                    "zero?" => $"{t} == 0",
+                    "positive?" => $"{t} > 0",
+                    "negative?" => $"{t} < 0",
+                    "even?" => $"{t} % 2 == 0",
+                    _ => $"{t} % 2 != 0",
+                }, CsType.Bool);
             case "empty?":
                 return new Cs(target.Type == CsType.String ? $"{t}.Length == 0" : $"!{t}.Any()", CsType.Bool);
             case "any?" when call.Block is null:
@@ -179,6 +193,11 @@ internal sealed partial class RubyTranslator
 
     private Cs ClassMethod(RubyCall call, string constant)
     {
+        if (YamlLoad(call, constant) is { } yaml)
+        {
+            return yaml;
+        }
+
         var args = call.Positional.Select(Expression).ToList();
         var a = args.Select(x => x.Code).ToList();
         switch (constant, call.Name)

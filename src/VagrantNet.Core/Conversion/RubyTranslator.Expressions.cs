@@ -197,6 +197,11 @@ internal sealed partial class RubyTranslator
     /// <summary>A value made to fit a wanted type: an object from YAML read as text or a number, a word as a list of one.</summary>
     private Cs Coerce(Cs value, CsType wanted, RubyNode at)
     {
+        if (value.Type == CsType.Yaml && wanted != CsType.Yaml)
+        {
+            return YamlCast(value, wanted) ?? throw Cannot(at, $"a value read from YAML where a {wanted.Name} is wanted");
+        }
+
         if (value.Type == wanted || wanted == CsType.Object || value.Code == "null")
         {
             return value;
@@ -270,6 +275,11 @@ internal sealed partial class RubyTranslator
         }
 
         var key = index.Arguments[0];
+        if (target.Type == CsType.Yaml)
+        {
+            return YamlIndex(target, key);
+        }
+
         switch (target.Type)
         {
             case CsType.Anonymous record when RecordKey(key) is { } field:
@@ -299,6 +309,11 @@ internal sealed partial class RubyTranslator
         if (binary.Operator is "||" or "&&")
         {
             var right = Expression(binary.Right);
+            if (binary.Operator == "||" && left.Type == CsType.Yaml)
+            {
+                return YamlOr(left, right);
+            }
+
             if (binary.Operator == "||" && left.Type != CsType.Bool)
             {
                 // Ruby's `x || default`: the default where x is nil.
@@ -313,6 +328,8 @@ internal sealed partial class RubyTranslator
         var rhs = Expression(binary.Right);
         switch (binary.Operator)
         {
+            case "==" or "!=" when left.Type == CsType.Yaml && rhs.Type != CsType.Yaml:
+                return new Cs($"{(rhs.Type == CsType.String ? left.Code + ".Text" : $"({rhs.Type.Name}?){left.Code}")} {binary.Operator} {rhs.Code}", CsType.Bool);
             case "==" or "!=":
                 return new Cs($"{left.Code} {binary.Operator} {rhs.Code}", CsType.Bool);
             case "<" or ">" or "<=" or ">=":
@@ -466,6 +483,11 @@ internal sealed partial class RubyTranslator
         if (value.Type == CsType.Bool)
         {
             return value.Code;
+        }
+
+        if (value.Type == CsType.Yaml)
+        {
+            return value.Code + ".Truthy";
         }
 
         return value.Type.IsReference

@@ -42,6 +42,11 @@ internal sealed partial class RubyTranslator
 
     private void Statement(RubyNode node)
     {
+        if (BoxInclude(node))
+        {
+            return;
+        }
+
         switch (node)
         {
             case RubyCall call:
@@ -214,6 +219,12 @@ internal sealed partial class RubyTranslator
     /// </summary>
     private void ForEach(RubyNode at, IReadOnlyList<string> parameters, Cs collection, RubyBody body)
     {
+        if (collection.Type == CsType.Yaml && parameters.Count == 2)
+        {
+            // A YAML mapping walked as |key, value|, as a Ruby hash is.
+            collection = new Cs(collection.Code + ".Pairs", new CsType.Array(new CsType.Dictionary(CsType.String, CsType.Yaml)));
+        }
+
         var element = ElementOf(collection.Type);
         var names = new List<(string, CsType)>();
         string variables;
@@ -251,6 +262,7 @@ internal sealed partial class RubyTranslator
     {
         CsType.Array a => a.Element,
         CsType.Dictionary d => d,
+        _ when collection == CsType.Yaml => CsType.Yaml,
         _ => CsType.Object,
     };
 

@@ -162,8 +162,13 @@ internal sealed partial class RubyTranslator
         var target = Expression(receiver);
         switch (target.Type)
         {
-            case CsType.ProviderSettings:
-                _out.Line($"{target.Code}[{CsLiteral.String(name)}] = {Expression(assign.Value).Code};");
+            case CsType.ProviderSettings settings:
+                if (_options.KnownProviderSetting is { } known && !known(settings.Provider, name))
+                {
+                    throw Cannot(assign, $"the {settings.Provider} provider setting '{name}' (vnet's {settings.Provider} provider has no such setting)");
+                }
+
+                _out.Line($"{target.Code}[{CsLiteral.String(name)}] = {Plain(Expression(assign.Value)).Code};");
                 return;
             case CsType.Config config:
                 {
@@ -360,7 +365,7 @@ internal sealed partial class RubyTranslator
         var entries = pairs.Select(p =>
         {
             var key = p.Key is RubySymbol s ? CsLiteral.String(s.Name) : Coerce(Expression(p.Key), CsType.String, p.Key).Code;
-            var value = wanted is null ? Expression(p.Value) : Coerce(Expression(p.Value), wanted, p.Value);
+            var value = wanted is null ? Plain(Expression(p.Value)) : Coerce(Expression(p.Value), wanted, p.Value);
             return $"[{key}] = {value.Code}";
         }).ToList();
         return entries.Count <= 2

@@ -14,14 +14,16 @@ internal sealed partial class RubyTranslator
     private readonly CsxWriter _out;
     private readonly List<ConversionDiagnostic> _diagnostics = [];
     private readonly List<Dictionary<string, CsType>> _scopes = [[]];
+    private readonly ConversionOptions _options;
 
     // Block parameters that stand for a part of one C# lambda parameter (|g, h| over tuples: item.Item1, item.Item2).
     private readonly Dictionary<string, string> _aliases = [];
     private bool _usesThisDirectory;
 
-    public RubyTranslator(string file, IReadOnlyList<RubyComment> comments, string[] rubyLines)
+    public RubyTranslator(string file, IReadOnlyList<RubyComment> comments, string[] rubyLines, ConversionOptions options)
     {
         _file = file;
+        _options = options;
         _out = new CsxWriter(comments, rubyLines);
     }
 

@@ -9,7 +9,7 @@ namespace VagrantNet.Core.Conversion;
 /// </summary>
 public static class VagrantfileConverter
 {
-    public static VagrantfileConversion Convert(string ruby, string fileName = "Vagrantfile")
+    public static VagrantfileConversion Convert(string ruby, string fileName = "Vagrantfile", ConversionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ruby);
         RubyBody program;
@@ -23,8 +23,8 @@ public static class VagrantfileConverter
             return new VagrantfileConversion(string.Empty, [new ConversionDiagnostic(fileName, e.At, ConversionSeverity.Error, e.Message)]);
         }
 
-        var translator = new RubyTranslator(fileName, comments, ruby.Replace("\r\n", "\n").Split('\n'));
-        var script = Header(fileName) + translator.Translate(program);
+        var translator = new RubyTranslator(fileName, comments, ruby.Replace("\r\n", "\n").Split('\n'), options ?? new ConversionOptions());
+        var script = (options?.Header ?? Header(fileName)) + translator.Translate(program);
         return new VagrantfileConversion(script, translator.Diagnostics);
     }
 
@@ -33,3 +33,20 @@ public static class VagrantfileConverter
         + "// Ruby that has no vnet equivalent; everything else is the same configuration in C#." + "\n"
         + "\n";
 }
+
+/// <summary>What the converter is told beyond the Ruby text.</summary>
+public sealed record ConversionOptions
+{
+    /// <summary>
+    /// Whether a provider has a setting (<c>libvirt</c>, <c>nic_model_type</c>), from the installed providers; null
+    /// when none can be asked. A setting it does not know becomes a marked comment and a warning, not a script whose
+    /// every <c>validate</c> fails.
+    /// </summary>
+    public ProviderSettingCheck? KnownProviderSetting { get; init; }
+
+    /// <summary>The comment the script starts with; null for the one <c>vnet init --from</c> writes.</summary>
+    public string? Header { get; init; }
+}
+
+/// <summary>True when the named provider has the setting, or when that provider is not installed to ask.</summary>
+public delegate bool ProviderSettingCheck(string provider, string setting);

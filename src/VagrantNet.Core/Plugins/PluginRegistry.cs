@@ -127,6 +127,10 @@ public sealed class PluginRegistry : IPluginRegistry
 
     /// <summary>The provider config type for a name, or null when no plugin provides it.</summary>
     public ProviderRegistration? FindProvider(string name) => _providers.GetValueOrDefault(name);
+
+    /// <summary>Whether the provider has the setting; true when no installed plugin provides it, since then none can tell.</summary>
+    public bool HasProviderSetting(string provider, string setting) =>
+        FindProvider(provider) is not { } registration || registration.CreateConfig().HasSetting(setting);
 }
 
 public sealed record ProviderRegistration(

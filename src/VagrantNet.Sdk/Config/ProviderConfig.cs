@@ -41,6 +41,9 @@ public abstract class ProviderConfig : ConfigSection
         }
     }
 
+    /// <summary>Whether <see cref="Set"/> takes this setting name (<c>nic_model_type</c> or <c>NicModelType</c>).</summary>
+    public bool HasSetting(string key) => FindProperty(key) is not null;
+
     private PropertyInfo? FindProperty(string key)
     {
         var wanted = Normalize(key);
