@@ -81,6 +81,8 @@ module VnetConfigDump
   # One Vagrant run serves every directory given (Vagrant's start-up is most of its time): each gets its own
   # environment; a Vagrantfile that Vagrant refuses is reported with Vagrant's message instead of machines.
   def self.project(dir, provider, env)
+    # `vagrant` runs in the project directory, and Vagrantfiles read files relative to it (YAML.load_file("x.yml")).
+    Dir.chdir(dir)
     project_env = Vagrant::Environment.new(cwd: dir, home_path: env.home_path, ui_class: Vagrant::UI::Silent)
     vagrantfile = project_env.vagrantfile
     machines = vagrantfile.machine_names.map do |name|

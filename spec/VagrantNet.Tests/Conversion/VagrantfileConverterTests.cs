@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using VagrantNet.Core.Conversion;
 using VagrantNet.Tests.Support;
 
@@ -16,21 +15,15 @@ public class VagrantfileConverterTests
 {
     private const string Separator = "// ---- warnings ----";
 
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "Corpus");
+    private static string SourceDirectory() => CorpusProject.SourceDirectory();
 
-    public static IEnumerable<string> CorpusFiles() =>
-        Directory.EnumerateFiles(SourceDirectory(), "*.rb").Select(Path.GetFileNameWithoutExtension).Order().Cast<string>();
-
-    private static string[] CorpusFilesOf(string ruby) =>
-        ruby.StartsWith("# corpus-files:", StringComparison.Ordinal)
-            ? ruby[15..ruby.IndexOf('\n')].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            : [];
+    public static IEnumerable<string> CorpusFiles() => CorpusProject.Names();
 
     [TestCaseSource(nameof(CorpusFiles))]
     public async Task Convert_GivesTheGoldenScript_WhichVnetValidates(string name)
     {
         // Given
-        var ruby = await File.ReadAllTextAsync(Path.Combine(SourceDirectory(), name + ".rb"));
+        var ruby = await CorpusProject.RubyOfAsync(name);
 
         // When
         var result = VagrantfileConverter.Convert(ruby);
@@ -48,17 +41,7 @@ public class VagrantfileConverterTests
 
         // Then: vnet takes it (with the files a first line "# corpus-files: a/ b.sh" names made in the project)
         using var project = new ProjectFixture().WithVagrantfileText(result.Script);
-        foreach (var file in CorpusFilesOf(ruby))
-        {
-            var path = Path.Combine(project.ProjectDirectory, file);
-            Directory.CreateDirectory(file.EndsWith('/') ? path : Path.GetDirectoryName(path)!);
-            if (!file.EndsWith('/'))
-            {
-                // Its contents, where the case needs them (a YAML machine list), are in Corpus/NAME.files/.
-                var contents = Path.Combine(SourceDirectory(), name + ".files", file);
-                await File.WriteAllTextAsync(path, File.Exists(contents) ? await File.ReadAllTextAsync(contents) : "corpus\n");
-            }
-        }
+        await CorpusProject.CreateAsync(name, project.ProjectDirectory, ruby);
 
         var run = await InProcessVnet.RunAsync(
             project.ProjectDirectory,

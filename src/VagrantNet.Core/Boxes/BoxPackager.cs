@@ -1,3 +1,5 @@
+using VagrantNet.Core.Conversion;
+
 namespace VagrantNet.Core.Boxes;
 
 /// <summary>
@@ -77,14 +79,17 @@ public static class BoxPackager
         }
         else if (vagrantfile is not null)
         {
+            // The same converter as `vnet init --from`; what it cannot carry over stays in the script as marked comments.
             var ruby = await File.ReadAllTextAsync(vagrantfile, cancellation).ConfigureAwait(false);
-            if (!RubyBoxVagrantfile.TryConvert(ruby, out var converted, out var why))
+            var conversion = VagrantfileConverter.Convert(ruby, vagrantfile);
+            if (conversion.Failed)
             {
-                throw new VnetException($"The Vagrantfile to package, {vagrantfile}, is Ruby that vnet cannot carry over ({why}); vnet never runs Ruby. Give a Vagrantfile.csx instead.");
+                var error = conversion.Diagnostics.First(d => d.Severity == ConversionSeverity.Error);
+                throw new VnetException($"The Vagrantfile to package, {vagrantfile}({error.At.Line},{error.At.Column}), is Ruby that vnet cannot carry over ({error.Message}); vnet never runs Ruby. Give a Vagrantfile.csx instead.");
             }
 
-            File.Copy(vagrantfile, Path.Combine(directory, RubyBoxVagrantfile.RubyFileName));
-            script = converted ?? DefaultVagrantfile;
+            File.Copy(vagrantfile, Path.Combine(directory, BoxVagrantfile.RubyFileName));
+            script = conversion.Script;
         }
 
         if (privateKey is not null && File.Exists(privateKey))
@@ -95,7 +100,7 @@ public static class BoxPackager
             script += PrivateKeyBlock;
         }
 
-        await File.WriteAllTextAsync(Path.Combine(directory, RubyBoxVagrantfile.ScriptFileName), script, cancellation).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(directory, BoxVagrantfile.ScriptFileName), script, cancellation).ConfigureAwait(false);
         if (include.Count > 0)
         {
             var target = Directory.CreateDirectory(Path.Combine(directory, IncludeDirectory)).FullName;

@@ -91,12 +91,9 @@ internal static class CsLiteral
             body.Append(part is Cs cs ? open + cs.Code + close : (string)part);
         }
 
+        // A raw literal's last line break (before the closing quotes) is not part of the text: a heredoc's final newline
+        // is kept by the empty line the split leaves before them, so the script is the same bytes Ruby gives.
         var content = body.ToString();
-        if (content.EndsWith('\n'))
-        {
-            content = content[..^1];
-        }
-
         var q = new string('"', quotes);
         var lines = content.Split('\n').Select(l => l.Length == 0 ? l : indent + l);
         return new string('$', dollars) + q + "\n" + string.Join("\n", lines) + "\n" + indent + q;

@@ -103,22 +103,22 @@ internal sealed partial class ConfigDifferences
                 continue;
             }
 
-            Unless(options["ip"], v => Same($"{at}.ip", v, other["ip"]));
-            Unless(options["type"], v => Same($"{at}.type", v, other["type"]));
-            Unless(options["netmask"], v => Same($"{at}.netmask", v, other["netmask"]));
-            Unless(options["mac"], v => Same($"{at}.mac", v, other["mac"]));
-            Unless(options["bridge"], v => Same($"{at}.bridge", v, other["bridge"]));
+            // Every option the user gave, under its own name, a typed setting's or the provider's (libvirt__ dropped);
+            // Vagrant adds protocol and a random id to every network itself.
             Same($"{at}.auto_config", options["auto_config"] ?? true, other["auto_config"]);
-            foreach (var (key, value) in options.Where(o => o.Key.StartsWith("libvirt__", StringComparison.Ordinal)))
+            foreach (var (key, value) in options.Where(o => o.Key is not ("id" or "protocol" or "auto_config")))
             {
                 Same($"{at}.{key}", value, ProviderOption(other, key));
             }
         }
     }
 
-    // A libvirt__ option is either kept under the network's options as written or became a typed setting of its own.
-    private static JsonNode? ProviderOption(JsonObject network, string key) =>
-        network["options"]?[key] ?? network["options"]?[key["libvirt__".Length..]] ?? network[key["libvirt__".Length..]];
+    // An option is either kept under the network's options as written or became a typed setting of its own.
+    private static JsonNode? ProviderOption(JsonObject network, string key)
+    {
+        var bare = key.StartsWith("libvirt__", StringComparison.Ordinal) ? key["libvirt__".Length..] : key;
+        return network["options"]?[key] ?? network["options"]?[bare] ?? network[key] ?? network[bare];
+    }
 
     private void CompareFolders(string name, JsonArray vagrant, JsonArray vnet)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using VagrantNet.Core.Conversion;
 using VagrantNet.Tests.Support;
@@ -21,11 +20,9 @@ public class DifferentialTests
     private ProjectFixture _workspace = null!;
     private IReadOnlyDictionary<string, JsonObject> _vagrant = null!;
 
-    private static string CorpusDirectory([CallerFilePath] string path = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "Corpus"));
+    private static string ExpectedFile => Path.Combine(CorpusProject.SourceDirectory(), "differential.expected");
 
-    private static string ExpectedFile => Path.Combine(CorpusDirectory(), "differential.expected");
-
-    public static IEnumerable<string> CorpusFiles() => VagrantfileConverterTests.CorpusFiles();
+    public static IEnumerable<string> CorpusFiles() => CorpusProject.Names();
 
     [OneTimeSetUp]
     public async Task LoadEveryCaseWithVagrant()
@@ -46,8 +43,8 @@ public class DifferentialTests
         foreach (var name in CorpusFiles())
         {
             var directory = ProjectOf(name);
-            var ruby = await File.ReadAllTextAsync(Path.Combine(CorpusDirectory(), name + ".rb"));
-            await CorpusProject.CreateAsync(directory, ruby);
+            var ruby = await CorpusProject.RubyOfAsync(name);
+            await CorpusProject.CreateAsync(name, directory, ruby);
             await File.WriteAllTextAsync(Path.Combine(directory, "Vagrantfile"), ruby);
             await File.WriteAllTextAsync(Path.Combine(directory, "Vagrantfile.csx"), VagrantfileConverter.Convert(ruby).Script);
             directories.Add(directory);
