@@ -1,8 +1,9 @@
 #!/bin/bash
 # Builds the tiny lab box: a libvirt Vagrant box of Debian 12 packages with no
 # systemd: the cloud kernel, a busybox initramfs that loads the virtio drivers,
-# busybox-static as init and userland, dropbear as the SSH server and the real
-# sudo. About 10 MB compressed; boots in 128 MiB. See boxes/README.md.
+# busybox-static as init and userland, dropbear as the SSH server (with
+# OpenSSH's sftp-server) and the real sudo. A 20 MB box (14 MB of it the
+# kernel); boots to SSH in ~12 s under TCG in 128 MiB. See boxes/README.md.
 #
 # Usage: boxes/tiny-lab/build.sh
 #   env VNET_BOX_CACHE   cache root (default /var/cache/vnet/boxes)
@@ -24,7 +25,7 @@ hostname=vnet-tiny
 # Everything in the image. The shared libraries are the Depends of dropbear-bin
 # and sudo (checked below: every ELF file's NEEDED libraries must be present).
 packages=(busybox-static dropbear-bin libc6 libgcc-s1 libcrypt1 libtomcrypt1 libtommath1 libgmp10 zlib1g
-    sudo libaudit1 libcap-ng0 libselinux1 libpcre2-8-0 libpam0g libpam-modules linux-image-cloud-amd64)
+    sudo libaudit1 libcap-ng0 libselinux1 libpcre2-8-0 libpam0g libpam-modules openssh-sftp-server linux-image-cloud-amd64)
 # Drivers the initramfs loads (with their dependencies): a libvirt guest's disk
 # and NIC (the cloud kernel has no e1000). ext4 and the serial port are built in.
 modules=(virtio_pci virtio_blk virtio_scsi sd_mod virtio_net)
@@ -210,6 +211,9 @@ cp -a "$stage/usr/lib/x86_64-linux-gnu/security/pam_permit.so" "$root/usr/lib/x8
 cp -a "$stage"/usr/lib64/ld-linux-x86-64.so.2 "$root/usr/lib64/"
 for b in dropbear; do cp -a "$stage/usr/sbin/$b" "$root/usr/sbin/"; done
 for b in dropbearkey dropbearconvert dbclient; do cp -a "$stage/usr/bin/$b" "$root/usr/bin/"; done
+# vnet uploads files (provisioner scripts, file provisioner) over SFTP; dropbear
+# runs the subsystem from /usr/lib/sftp-server (OpenSSH's, which needs only libc).
+install -m 0755 "$stage/usr/lib/openssh/sftp-server" "$root/usr/lib/sftp-server"
 rm -f "$root/usr/bin/sudo"
 cp -a "$stage/usr/bin/sudo" "$root/usr/bin/sudo"
 chmod 4755 "$root/usr/bin/sudo"
@@ -304,9 +308,10 @@ cat >"$root/etc/init.d/rcS" <<'EOF'
 # Boot: file systems, hostname, network (DHCP on every NIC not in
 # /etc/network/interfaces, ifup for those that are), SSH.
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
-mountpoint -q /proc || mount -t proc proc /proc
-mountpoint -q /sys || mount -t sysfs sysfs /sys
-mountpoint -q /dev || mount -t devtmpfs devtmpfs /dev
+# The initramfs hands /dev over already mounted (devtmpfs); busybox has no mountpoint.
+[ -e /proc/self ] || mount -t proc proc /proc
+[ -d /sys/kernel ] || mount -t sysfs sysfs /sys
+grep -q '^devtmpfs /dev ' /proc/mounts || mount -t devtmpfs devtmpfs /dev
 mkdir -p /dev/pts /dev/shm
 mount -t devpts -o gid=5,mode=620 devpts /dev/pts
 mount -t tmpfs -o mode=1777 tmpfs /dev/shm
@@ -367,6 +372,16 @@ chmod 0755 "$root/etc/init.d/rcS" "$root/etc/init.d/rcK" "$root/etc/udhcpc.scrip
 # busybox ifup's dhcp method runs udhcpc with its default script path.
 mkdir -p "$root/usr/share/udhcpc"
 ln -s /etc/udhcpc.script "$root/usr/share/udhcpc/default.script"
+# A NIC that ifup configures (vnet's static addresses) stops the DHCP client
+# rcS started on it at boot, which would otherwise keep flushing its address.
+cat >"$root/etc/network/if-pre-up.d/stop-boot-dhcp" <<'EOF'
+#!/bin/sh
+[ "$IFACE" = lo ] && exit 0
+pid=/run/udhcpc.$IFACE.pid
+if [ -f "$pid" ]; then kill "$(cat "$pid")" 2>/dev/null; rm -f "$pid"; fi
+exit 0
+EOF
+chmod 0755 "$root/etc/network/if-pre-up.d/stop-boot-dhcp"
 # ifupdown file: vnet's configure_networks appends its blocks here.
 cat >"$root/etc/network/interfaces" <<'EOF'
 # NICs listed with "auto" are brought up by ifup at boot; every other eth*/en*
