@@ -60,10 +60,10 @@ public class RubyTranslatorTests
             Is.EqualTo("config.Vm.Network.PrivateNetwork(ip: \"10.0.0.2\", options: new Dictionary<string, object?> { [\"libvirt__mtu\"] = 9000 });"));
 
     [Test]
-    public void ASquigglyHeredoc_IsARawStringLiteral_WithItsInterpolationInDoubledBraces() =>
+    public void ASquigglyHeredoc_IsARawStringLiteral_WithItsInterpolationInDoubledBraces_AndItsFinalNewline() =>
         Assert.That(
             Inside("name = 'web'\nconfig.vm.provision 'shell', inline: <<~SH\n  echo #{name} ${HOME}\nSH"),
-            Is.EqualTo("var name = \"web\";\nconfig.Vm.Provision.Shell(inline: $$\"\"\"\necho {{name}} ${HOME}\n\"\"\");"));
+            Is.EqualTo("var name = \"web\";\nconfig.Vm.Provision.Shell(inline: $$\"\"\"\necho {{name}} ${HOME}\n\n\"\"\");"));
 
     [Test]
     public void EnvWithADefault_IsTheVariableOrTheDefault() =>
@@ -88,6 +88,7 @@ public class RubyTranslatorTests
         Assert.That(
             Inside("config.trigger.after :up do |t|\n  t.run = { inline: 'echo hi' }\n  t.on_error = :continue\nend"),
             Is.EqualTo("config.Trigger.After(\"up\", t =>\n{\n    t.Run = new TriggerRun { Inline = \"echo hi\" };\n    t.OnError = TriggerOnError.Continue;\n});"));
+
     [Test]
     public void YamlLoadFile_ReadsTheSameFileWithYamlData_RelativeToTheScript() =>
         Assert.That(
