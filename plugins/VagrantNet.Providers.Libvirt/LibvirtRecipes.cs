@@ -31,28 +31,7 @@ public static class LibvirtRecipes
             });
         });
 
-    public static ActionBuilder Halt() => WhenCreated(b => b
-        .Use<ClearForwardedPorts>()
-        .Use<SyncedFolderCleanup>()
-        .Call<IsSuspended>((suspended, s) =>
-        {
-            if (suspended)
-            {
-                // A paused guest cannot shut down by itself: resume it first, as vagrant-libvirt does.
-                s.Use<ResumeDomain>();
-            }
-        })
-        .Call<IsRunning>((running, r) =>
-        {
-            if (running)
-            {
-                r.Use<HaltDomain>();
-            }
-            else
-            {
-                r.Use(new Message("Domain is not running."));
-            }
-        }));
+    public static ActionBuilder Halt() => WhenCreated(b => b.Use(StopGuest(whenStopped: "Domain is not running.")));
 
     public static ActionBuilder Suspend() => new ActionBuilder()
         .Call<IsRunning>((running, b) =>
@@ -131,24 +110,7 @@ public static class LibvirtRecipes
     public static ActionBuilder SnapshotList() => new ActionBuilder().Use<ListSnapshots>();
 
     /// <summary>As vagrant-libvirt: a running machine is halted first (never refused), then its disk becomes the box's.</summary>
-    public static ActionBuilder Package() => WhenCreated(b => b
-        .Use<ClearForwardedPorts>()
-        .Use<SyncedFolderCleanup>()
-        .Call<IsSuspended>((suspended, s) =>
-        {
-            if (suspended)
-            {
-                s.Use<ResumeDomain>();
-            }
-        })
-        .Call<IsRunning>((running, r) =>
-        {
-            if (running)
-            {
-                r.Use<HaltDomain>();
-            }
-        })
-        .Use<PackageDomain>());
+    public static ActionBuilder Package() => WhenCreated(b => b.Use(StopGuest(whenStopped: null)).Use<PackageDomain>());
 
     /// <summary>
     /// The first <c>up</c>'s steps that leave a defined domain: its name, the journal that undoes a failed creation, the
@@ -202,6 +164,33 @@ public static class LibvirtRecipes
         .Use<Provision>()
         .Use<ResumeDomain>()
         .Use(Boxed(c => c.Use<WaitForLease>().Use(WaitForSsh()).Use<ForwardPorts>()));
+
+    /// <summary>
+    /// Brings a created guest to a stop, as <c>halt</c> does: forwarded ports and folder mounts released, a paused guest
+    /// resumed first (it cannot shut down by itself, as vagrant-libvirt knows), a running one shut down; a guest already
+    /// stopped gets <paramref name="whenStopped"/>, when given.
+    /// </summary>
+    private static ActionBuilder StopGuest(string? whenStopped) => new ActionBuilder()
+        .Use<ClearForwardedPorts>()
+        .Use<SyncedFolderCleanup>()
+        .Call<IsSuspended>((suspended, s) =>
+        {
+            if (suspended)
+            {
+                s.Use<ResumeDomain>();
+            }
+        })
+        .Call<IsRunning>((running, r) =>
+        {
+            if (running)
+            {
+                r.Use<HaltDomain>();
+            }
+            else if (whenStopped is not null)
+            {
+                r.Use(new Message(whenStopped));
+            }
+        });
 
     /// <summary>
     /// Runs the steps <paramref name="created"/> adds on a created domain; says so when there is none. The steps are added
