@@ -32,53 +32,15 @@ modules=(virtio_pci virtio_blk virtio_scsi sd_mod virtio_net)
 
 log() { echo "tiny-lab: $*" >&2; }
 
-# The mirror apt is configured with, found as boxes/debian12/build.sh does
-# (same function; the hash covers it through this script).
-find_mirror() {
-    local f uri=""
-    for f in /etc/apt/sources.list.d/*.sources; do
-        [[ -f "$f" ]] || continue
-        uri=$(awk -v suite="$suite" '
-            function flush() {
-                if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ (" " suite " ") && uris != "") {
-                    split(uris, u, " "); print u[1]; found = 1; exit
-                }
-                types = ""; suites = ""; uris = ""
-            }
-            /^[ \t]*$/ { flush(); next }
-            /^[ \t]*#/ { next }
-            tolower($1) == "types:"  { $1 = ""; types = $0 }
-            tolower($1) == "suites:" { $1 = ""; suites = $0 }
-            tolower($1) == "uris:"   { $1 = ""; uris = $0 }
-            END { if (!found) flush() }
-        ' "$f")
-        uri=${uri# }
-        [[ -n "$uri" ]] && break
-    done
-    if [[ -z "$uri" ]]; then
-        for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-            [[ -f "$f" ]] || continue
-            uri=$(awk -v suite="$suite" '
-                $1 == "deb" {
-                    i = 2
-                    if ($i ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
-                    if ($(i + 1) == suite) { print $i; exit }
-                }' "$f")
-            [[ -n "$uri" ]] && break
-        done
-    fi
-    echo "${uri:-http://deb.debian.org/debian}"
-}
-
-mirror=$(find_mirror)
-mirror=${mirror%/}
+# The mirror apt is configured with (the hash covers the helper too).
+mirror=$("$here/../apt-mirror.sh" "$suite")
 
 keydir="$cache_root/insecure-key"
 "$here/../insecure-key.sh" "$keydir" >/dev/null
 
 hash=$({
     printf 'mirror=%s\n' "$mirror"
-    cat "$self"
+    cat "$self" "$here/../apt-mirror.sh"
     cat "$keydir"/*.pub
 } | sha256sum | cut -c1-12)
 outdir="$cache_root/tiny-lab-$hash"
